@@ -1,0 +1,277 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type ConfigOverrides, resolveConfig } from './config/resolve-config.js';
+import type { SiteConfig } from './config/site-config.js';
+import { type Diagnostic, diagnostic, hasErrors, sortDiagnostics } from './diagnostics.js';
+import { pageLocation } from './generate/page-url.js';
+import { collectRedirects, type RedirectPage, redirectHtml, redirectsJson } from './generate/redirects.js';
+import { groupMenus } from './nav/group-menus.js';
+import { createPluginRegistry, type GalleyPlugin } from './plugin-api.js';
+import { loadPlugins } from './read/load-plugins.js';
+import { readConfigFiles } from './read/read-config.js';
+import { readSite } from './read/read-site.js';
+import { createRenderContext } from './render/render-context.js';
+import { renderPage } from './render/render-page.js';
+import { createSnapshot, pageVars, type RenderablePage } from './render/site-snapshot.js';
+import { destinationProblem } from './write/destination-guard.js';
+import { type OutputFile, writeSite } from './write/write-site.js';
+
+export interface BuildOptions {
+  /** Site source folder (default: the working folder). */
+  source?: string;
+  /** Output folder (default: `destination` from the config, else `<source>/_site`). */
+  destination?: string;
+  /** Config files to merge in order, instead of `<source>/_config.yml`. */
+  config?: string[];
+  /** Overrides `baseurl` from the config. */
+  baseurl?: string;
+  /** Folder paths are resolved against (default: process.cwd()). */
+  cwd?: string;
+  /** Fallback theme folder; `false` for none (default: Galley's bundled theme). */
+  theme?: string | false;
+  /** Plugins given in code, applied after the site's own `_plugins`. */
+  plugins?: GalleyPlugin[];
+  /** Write the site even when some pages failed (failed pages are left out). */
+  writeOnError?: boolean;
+  /** Set to false to render without writing anything. */
+  write?: boolean;
+  /** Called after each page renders. */
+  onProgress?: (done: number, total: number) => void;
+  /** `site.time`; defaults to SOURCE_DATE_EPOCH when set, else now. */
+  now?: Date;
+}
+
+/** One written (or renderable) page. */
+export interface BuiltPage {
+  /** Source path relative to the source folder. */
+  path: string;
+  url: string;
+  outputPath: string;
+  /** The final HTML, or null when the page failed. */
+  html: string | null;
+}
+
+export interface BuildResult {
+  config: SiteConfig | null;
+  pages: BuiltPage[];
+  staticFiles: { path: string; outputPath: string }[];
+  redirects: RedirectPage[];
+  diagnostics: Diagnostic[];
+  /** True when the new site replaced the destination. */
+  written: boolean;
+  /** Milliseconds the build took. */
+  elapsedMs: number;
+}
+
+/** Galley's bundled default theme: `layouts/` beside `src/` or `dist/`. */
+export const DEFAULT_THEME_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'layouts');
+
+/**
+ * Builds a Jekyll-style site: reads config, pages, layouts, includes, data and plugins, renders every
+ * page (Liquid, Markdown, layouts), adds redirect pages, and writes the result atomically. Never
+ * prints; every problem is returned as a diagnostic. The site is not written when any error
+ * occurred, unless `writeOnError` is set, so a failed build never replaces a good site.
+ */
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const started = performance.now();
+  const cwd = options.cwd ?? process.cwd();
+  const diagnostics: Diagnostic[] = [];
+  const finish = (partial: Partial<BuildResult>): BuildResult => ({
+    config: null,
+    pages: [],
+    staticFiles: [],
+    redirects: [],
+    written: false,
+    ...partial,
+    diagnostics: sortDiagnostics(diagnostics),
+    elapsedMs: Math.round(performance.now() - started),
+  });
+
+  const sourceGuess = path.resolve(cwd, options.source ?? '.');
+  const read = await readConfigFiles(options.config, cwd, sourceGuess);
+  diagnostics.push(...read.diagnostics);
+  const overrides: ConfigOverrides = {
+    source: options.source,
+    destination: options.destination,
+    baseurl: options.baseurl,
+    themeDir:
+      options.theme === false ? null : options.theme ? path.resolve(cwd, options.theme) : defaultTheme(),
+  };
+  const resolved = resolveConfig(read.documents, cwd, overrides);
+  diagnostics.push(...resolved.diagnostics);
+  const config = resolved.config;
+  if (hasErrors(diagnostics)) return finish({ config });
+  if (!existsSync(config.source)) {
+    diagnostics.push(diagnostic('config/source', 'error', config.source, 'source folder does not exist'));
+    return finish({ config });
+  }
+  const unsafe = await destinationProblem(config.destination, config.source);
+  if (unsafe) {
+    diagnostics.push(
+      diagnostic('output/unsafe-destination', 'error', config.files[0] ?? '(options)', unsafe, {
+        hint: 'choose an output folder that neither is nor contains the source, e.g. <source>/_site',
+      }),
+    );
+    return finish({ config });
+  }
+
+  const { registry, api } = createPluginRegistry(Object.freeze({ ...config.values }));
+  await loadPlugins(config, api, options.plugins ?? [], diagnostics);
+
+  const source = await readSite(config, [config.destination]);
+  diagnostics.push(...source.diagnostics);
+  for (const generator of registry.generators) {
+    try {
+      await generator({ config: config.values, pages: source.pages, data: source.data });
+    } catch (error) {
+      diagnostics.push(
+        diagnostic(
+          'plugin/generator-failed',
+          'error',
+          config.pluginsDir,
+          `generator failed: ${(error as Error).message}`,
+          { cause: error },
+        ),
+      );
+    }
+  }
+
+  const renderable: RenderablePage[] = [];
+  for (const page of source.pages) {
+    if (page.data.published === false) continue;
+    const location = pageLocation(page, config);
+    if ('error' in location) {
+      diagnostics.push(
+        diagnostic('frontmatter/permalink', 'error', page.path, location.error, {
+          line: page.keyLines.permalink,
+        }),
+      );
+      continue;
+    }
+    renderable.push({
+      source: page,
+      url: location.url,
+      outputPath: location.outputPath,
+      vars: pageVars(page, location.url),
+    });
+  }
+  const now = options.now ?? sourceDateEpoch() ?? new Date();
+  const snapshot = createSnapshot(source, renderable, groupMenus(renderable), now);
+  const ctx = createRenderContext(snapshot, registry);
+
+  const pages: BuiltPage[] = [];
+  const toWrite = renderable.filter((p) => p.source.output);
+  for (const [i, page] of toWrite.entries()) {
+    const redirectTo = page.source.data.redirect_to;
+    let html: string | null;
+    if (typeof redirectTo === 'string' && redirectTo !== '') html = redirectHtml(redirectTo);
+    else {
+      const rendered = await renderPage(page, ctx);
+      diagnostics.push(...rendered.diagnostics);
+      html = rendered.html;
+    }
+    pages.push({ path: page.source.path, url: page.url, outputPath: page.outputPath, html });
+    options.onProgress?.(i + 1, toWrite.length);
+  }
+
+  const { redirects, diagnostics: redirectProblems } = collectRedirects(
+    renderable,
+    config.url,
+    config.baseurl,
+  );
+  diagnostics.push(...redirectProblems);
+  const files = assembleOutput(pages, source.staticFiles, redirects, config, diagnostics);
+
+  const result = {
+    config,
+    pages,
+    staticFiles: source.staticFiles.map(({ path: p, outputPath }) => ({ path: p, outputPath })),
+    redirects,
+  };
+  if (options.write === false || (hasErrors(diagnostics) && !options.writeOnError)) return finish(result);
+  try {
+    await writeSite(config.destination, files, config.keepFiles);
+  } catch (error) {
+    diagnostics.push(
+      diagnostic(
+        'output/write-failed',
+        'error',
+        config.destination,
+        `could not write the site: ${(error as Error).message}`,
+        { cause: error },
+      ),
+    );
+    return finish(result);
+  }
+  return finish({ ...result, written: true });
+}
+
+/**
+ * Lists the files to write, first claim wins: pages, then static files, then redirect pages. A
+ * second claim on the same output path is an error naming both sources (Jekyll silently
+ * overwrites).
+ */
+function assembleOutput(
+  pages: readonly BuiltPage[],
+  staticFiles: readonly { path: string; absPath: string; outputPath: string }[],
+  redirects: readonly RedirectPage[],
+  config: SiteConfig,
+  diagnostics: Diagnostic[],
+): OutputFile[] {
+  const owners = new Map<string, string>();
+  const files: OutputFile[] = [];
+  const claim = (
+    outputPath: string,
+    owner: string,
+    line: number | undefined,
+    file: () => OutputFile | null,
+  ) => {
+    const key = outputPath.toLowerCase() === outputPath ? outputPath : outputPath;
+    const first = owners.get(key);
+    if (first !== undefined) {
+      diagnostics.push(
+        diagnostic(
+          'output/collision',
+          'error',
+          owner,
+          `${outputPath} is written by both ${first} and ${owner}`,
+          {
+            line,
+            hint: `${first} is kept; change the permalink or redirect_from of one of them`,
+          },
+        ),
+      );
+      return;
+    }
+    owners.set(key, owner);
+    const f = file();
+    if (f) files.push(f);
+  };
+  for (const p of pages)
+    claim(p.outputPath, p.path, undefined, () =>
+      p.html === null ? null : { outputPath: p.outputPath, content: p.html },
+    );
+  for (const s of staticFiles)
+    claim(s.outputPath, s.path, undefined, () => ({ outputPath: s.outputPath, copyFrom: s.absPath }));
+  for (const r of redirects)
+    claim(r.outputPath, r.sourcePath, r.line, () => ({
+      outputPath: r.outputPath,
+      content: redirectHtml(r.to),
+    }));
+  if (redirects.length)
+    claim('redirects.json', 'redirect_from', undefined, () => ({
+      outputPath: 'redirects.json',
+      content: redirectsJson(redirects, config.baseurl),
+    }));
+  return files;
+}
+
+function defaultTheme(): string | undefined {
+  return existsSync(DEFAULT_THEME_DIR) ? DEFAULT_THEME_DIR : undefined;
+}
+
+function sourceDateEpoch(): Date | undefined {
+  const v = process.env.SOURCE_DATE_EPOCH;
+  return v && /^\d+$/.test(v) ? new Date(Number(v) * 1000) : undefined;
+}

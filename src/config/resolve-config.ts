@@ -1,0 +1,235 @@
+import path from 'node:path';
+import { type Diagnostic, diagnostic } from '../diagnostics.js';
+import {
+  type CollectionConfig,
+  DEFAULT_EXCLUDE,
+  DEFAULT_LIQUID_LIMITS,
+  DEFAULT_MARKDOWN_EXT,
+  type DefaultsEntry,
+  type SiteConfig,
+} from './site-config.js';
+
+/** One parsed config file: its path (for messages) and its top-level mapping. */
+export interface ConfigDocument {
+  file: string;
+  data: Record<string, unknown>;
+}
+
+/** Options given on the command line or to `build()`; they win over the files. */
+export interface ConfigOverrides {
+  source?: string;
+  destination?: string;
+  baseurl?: string;
+  themeDir?: string | null;
+}
+
+export interface ResolvedConfig {
+  config: SiteConfig;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Merges config documents (later files win, key by key at the top level, as Jekyll does) and
+ * validates the keys Galley relies on. Problems become diagnostics naming the property path; the
+ * offending key falls back to its default so the build can still report everything else.
+ */
+export function resolveConfig(
+  documents: readonly ConfigDocument[],
+  cwd: string,
+  overrides: ConfigOverrides = {},
+): ResolvedConfig {
+  const diagnostics: Diagnostic[] = [];
+  const values: Record<string, unknown> = {};
+  const origin: Record<string, string> = {};
+  for (const doc of documents) {
+    for (const [key, value] of Object.entries(doc.data)) {
+      values[key] = value;
+      origin[key] = doc.file;
+    }
+  }
+  const problem = (key: string, message: string) =>
+    diagnostics.push(
+      diagnostic('config/invalid', 'error', origin[key] ?? '_config.yml', `${key} ${message}`),
+    );
+
+  const str = (key: string, fallback: string): string => {
+    const v = values[key];
+    if (v === undefined || v === null) return fallback;
+    if (typeof v === 'string') return v;
+    if (typeof v === 'number') return String(v);
+    problem(key, `must be a string, got ${describe(v)}`);
+    return fallback;
+  };
+  const list = (key: string): string[] => {
+    const v = values[key];
+    if (v === undefined || v === null) return [];
+    if (typeof v === 'string') return [v];
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
+    problem(key, `must be a list of strings, got ${describe(v)}`);
+    return [];
+  };
+
+  const source = path.resolve(cwd, overrides.source ?? str('source', '.'));
+  // A destination given by the caller is relative to the working folder; one in the config, to the source.
+  const destination =
+    overrides.destination !== undefined
+      ? path.resolve(cwd, overrides.destination)
+      : path.resolve(source, str('destination', '_site'));
+  const baseurl = normaliseBaseurl(overrides.baseurl ?? str('baseurl', ''));
+  values.baseurl = baseurl;
+  values.source = source;
+  values.destination = destination;
+
+  const markdownExt = str('markdown_ext', DEFAULT_MARKDOWN_EXT)
+    .split(',')
+    .map((e) => e.trim().replace(/^\./, '').toLowerCase())
+    .filter(Boolean);
+
+  const collections = parseCollections(values.collections, problem);
+  const defaults = parseDefaults(values.defaults, (msg) =>
+    diagnostics.push(diagnostic('config/invalid', 'error', origin.defaults ?? '_config.yml', msg)),
+  );
+
+  const kramdown = isRecord(values.kramdown) ? values.kramdown : {};
+  const tocLevels = parseTocLevels(kramdown.toc_levels);
+  const liquidOpts = isRecord(values.liquid) ? values.liquid : {};
+  const limit = (key: keyof typeof DEFAULT_LIQUID_LIMITS, name: string): number => {
+    const v = liquidOpts[name];
+    if (v === undefined) return DEFAULT_LIQUID_LIMITS[key];
+    if (typeof v === 'number' && v > 0) return v;
+    problem(`liquid.${name}`, `must be a positive number, got ${describe(v)}`);
+    return DEFAULT_LIQUID_LIMITS[key];
+  };
+
+  const themeValue = values.theme_dir;
+  let themeDir: string | null = overrides.themeDir === undefined ? null : overrides.themeDir;
+  if (overrides.themeDir === undefined && typeof themeValue === 'string')
+    themeDir = path.resolve(source, themeValue);
+
+  const config: SiteConfig = {
+    source,
+    destination,
+    baseurl,
+    url: str('url', '').replace(/\/+$/, ''),
+    exclude: [...DEFAULT_EXCLUDE, ...list('exclude')],
+    include: list('include'),
+    keepFiles: list('keep_files').length
+      ? list('keep_files')
+      : values.keep_files === undefined
+        ? ['.git', '.svn']
+        : [],
+    markdownExt,
+    layoutsDir: str('layouts_dir', '_layouts'),
+    includesDir: str('includes_dir', '_includes'),
+    dataDir: str('data_dir', '_data'),
+    pluginsDir: str('plugins_dir', '_plugins'),
+    themeDir,
+    collections,
+    defaults,
+    tocLevels,
+    liquid: {
+      parseLimit: limit('parseLimit', 'parse_limit'),
+      renderLimit: limit('renderLimit', 'render_limit'),
+      memoryLimit: limit('memoryLimit', 'memory_limit'),
+    },
+    values,
+    files: documents.map((d) => d.file),
+  };
+  return { config, diagnostics };
+}
+
+/** `baseurl` is joined as `{{ site.baseurl }}/x`: no trailing slash, a leading one unless empty. */
+export function normaliseBaseurl(value: string): string {
+  const trimmed = value.trim().replace(/\/+$/, '');
+  if (!trimmed) return '';
+  return trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
+}
+
+function parseCollections(
+  value: unknown,
+  problem: (key: string, message: string) => void,
+): Record<string, CollectionConfig> {
+  const result: Record<string, CollectionConfig> = {};
+  if (value === undefined || value === null) return result;
+  if (Array.isArray(value)) {
+    for (const label of value) {
+      if (typeof label === 'string') result[label] = { label, output: false };
+      else problem('collections', 'entries must be names');
+    }
+    return result;
+  }
+  if (!isRecord(value)) {
+    problem('collections', `must be a mapping, got ${describe(value)}`);
+    return result;
+  }
+  for (const [label, spec] of Object.entries(value)) {
+    if (label === 'posts') continue;
+    const meta = isRecord(spec) ? spec : {};
+    if (meta.permalink !== undefined && typeof meta.permalink !== 'string') {
+      problem(`collections.${label}.permalink`, 'must be a string');
+    }
+    result[label] = {
+      label,
+      output: meta.output === true,
+      permalink: typeof meta.permalink === 'string' ? meta.permalink : undefined,
+    };
+  }
+  return result;
+}
+
+function parseDefaults(value: unknown, problem: (message: string) => void): DefaultsEntry[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    problem(`defaults must be a list, got ${describe(value)}`);
+    return [];
+  }
+  const entries: DefaultsEntry[] = [];
+  value.forEach((entry, i) => {
+    if (!isRecord(entry)) return problem(`defaults[${i}] must be a mapping`);
+    const scope = entry.scope === undefined || entry.scope === null ? {} : entry.scope;
+    if (!isRecord(scope)) return problem(`defaults[${i}].scope must be a mapping`);
+    if (scope.path !== undefined && scope.path !== null && typeof scope.path !== 'string') {
+      return problem(`defaults[${i}].scope.path must be a string`);
+    }
+    if (scope.type !== undefined && typeof scope.type !== 'string') {
+      return problem(`defaults[${i}].scope.type must be a string`);
+    }
+    if (!isRecord(entry.values)) return problem(`defaults[${i}].values must be a mapping`);
+    entries.push({
+      scope: {
+        path: typeof scope.path === 'string' ? scope.path : '',
+        type: scope.type as string | undefined,
+      },
+      values: entry.values,
+    });
+  });
+  return entries;
+}
+
+function parseTocLevels(value: unknown): number[] {
+  if (Array.isArray(value)) return value.filter((n): n is number => typeof n === 'number');
+  if (typeof value === 'string') {
+    const range = /^(\d)\s*\.\.\s*(\d)$/.exec(value.trim());
+    if (range) {
+      const out: number[] = [];
+      for (let n = Number(range[1]); n <= Number(range[2]); n++) out.push(n);
+      return out;
+    }
+    return value
+      .split(/[\s,]+/)
+      .map(Number)
+      .filter((n) => n >= 1 && n <= 6);
+  }
+  return [1, 2, 3, 4, 5, 6];
+}
+
+/** True for a plain mapping (not an array, not null). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  return typeof value === 'object' ? 'a mapping' : `${typeof value} ${JSON.stringify(value)}`;
+}

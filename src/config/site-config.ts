@@ -1,0 +1,75 @@
+/**
+ * The resolved site configuration. Jekyll keys Galley understands are typed; every key of the
+ * config files (known or not) is kept in `values` and becomes `site.*` in Liquid, as in Jekyll.
+ */
+export interface SiteConfig {
+  /** Absolute path of the site source. */
+  source: string;
+  /** Absolute path of the output folder. */
+  destination: string;
+  baseurl: string;
+  url: string;
+  exclude: string[];
+  include: string[];
+  keepFiles: string[];
+  /** Extensions without the dot, e.g. `['md', 'markdown']`. */
+  markdownExt: string[];
+  layoutsDir: string;
+  includesDir: string;
+  dataDir: string;
+  pluginsDir: string;
+  /** Absolute path of the fallback theme (layouts, `_includes/`, `assets/`), or null for none. */
+  themeDir: string | null;
+  collections: Record<string, CollectionConfig>;
+  defaults: DefaultsEntry[];
+  /** kramdown header levels the `{:toc}` list includes. */
+  tocLevels: number[];
+  liquid: LiquidLimits;
+  /** All configuration keys as written (merged), exposed as `site.*`. */
+  values: Record<string, unknown>;
+  /** Config files read, in merge order (for messages). */
+  files: string[];
+}
+
+export interface CollectionConfig {
+  label: string;
+  output: boolean;
+  permalink?: string;
+}
+
+export interface DefaultsEntry {
+  scope: { path: string; type?: string };
+  values: Record<string, unknown>;
+}
+
+export interface LiquidLimits {
+  /** Maximum template length in characters liquidjs will parse. */
+  parseLimit: number;
+  /** Milliseconds one page (with its includes) may spend rendering. */
+  renderLimit: number;
+  /** Approximate memory units (string lengths, array sizes) one render may allocate. */
+  memoryLimit: number;
+}
+
+/** Jekyll's default exclusions plus Galley's cache folder. */
+export const DEFAULT_EXCLUDE = [
+  '.sass-cache',
+  '.jekyll-cache',
+  '.galley-cache',
+  'gemfiles',
+  'Gemfile',
+  'Gemfile.lock',
+  'node_modules',
+  'vendor/bundle/',
+  'vendor/cache/',
+  'vendor/gems/',
+  'vendor/ruby/',
+];
+
+export const DEFAULT_MARKDOWN_EXT = 'markdown,mkdown,mkdn,mkd,md';
+
+export const DEFAULT_LIQUID_LIMITS: LiquidLimits = {
+  parseLimit: 20_000_000,
+  renderLimit: 10_000,
+  memoryLimit: 200_000_000,
+};

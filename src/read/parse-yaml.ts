@@ -1,0 +1,71 @@
+import yaml from 'js-yaml';
+
+/** Raised for YAML Galley refuses; `line` and `column` are 1-based within the YAML text. */
+export class YamlError extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+    readonly column?: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'YamlError';
+  }
+}
+
+// Jekyll reads YAML 1.1 (Ruby's Psych): `yes`/`no`/`on`/`off` are booleans there, so
+// `published: no` must mean false here too, not the truthy string "no".
+const yaml11Bool = new yaml.Type('tag:yaml.org,2002:bool', {
+  kind: 'scalar',
+  resolve: (data: string) =>
+    /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/.test(data) && data.length > 1,
+  construct: (data: string) => /^(?:yes|on)$/i.test(data),
+  predicate: (v: unknown) => typeof v === 'boolean',
+  represent: { lowercase: (v: object) => (v ? 'true' : 'false') },
+  defaultStyle: 'lowercase',
+});
+
+const SCHEMA = yaml.DEFAULT_SCHEMA.extend({ implicit: [yaml11Bool] });
+
+/** Nodes a document may expand to through aliases before it is refused (a "billion laughs" guard). */
+export const MAX_YAML_NODES = 200_000;
+
+/**
+ * Parses YAML as Jekyll would read it, safely: no custom tags that run code, YAML 1.1 booleans,
+ * and documents whose alias expansion is huge are refused.
+ */
+export function parseYaml(text: string, filename: string): unknown {
+  let value: unknown;
+  try {
+    value = yaml.load(text, { schema: SCHEMA, filename });
+  } catch (error) {
+    if (error instanceof yaml.YAMLException) {
+      const mark = error.mark as { line?: number; column?: number } | undefined;
+      throw new YamlError(
+        error.reason || error.message,
+        mark?.line !== undefined ? mark.line + 1 : undefined,
+        mark?.column !== undefined ? mark.column + 1 : undefined,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+  if (expandedSize(value, MAX_YAML_NODES) > MAX_YAML_NODES) {
+    throw new YamlError(`YAML expands to more than ${MAX_YAML_NODES} values through aliases`);
+  }
+  return value;
+}
+
+/** Counts values reachable in `value`, visiting shared (aliased) nodes each time; stops past `limit`. */
+function expandedSize(value: unknown, limit: number): number {
+  let count = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0 && count <= limit) {
+    const v = stack.pop();
+    count++;
+    if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else if (typeof v === 'object' && v !== null && !(v instanceof Date))
+      for (const x of Object.values(v)) stack.push(x);
+  }
+  return count;
+}

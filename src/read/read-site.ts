@@ -1,0 +1,199 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { frontMatterDefaults } from '../config/front-matter-defaults.js';
+import type { SiteConfig } from '../config/site-config.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { mapLimit } from '../util/map-limit.js';
+import { readData } from './read-data.js';
+import type { Layout, SourcePage, SourceSite, StaticFile } from './source-site.js';
+import { splitFrontMatter } from './split-front-matter.js';
+import { type FoundFile, isInside, walkSource } from './walk-source.js';
+
+const TEXT_PEEK_BYTES = 8;
+
+/**
+ * Reads a site from disk: pages (files with front matter), static files, layouts, includes and
+ * data, with `defaults` applied. The only file-system reading stage besides config and plugins.
+ * `skipAbsolute` lists folders never to read (the destination and its temporary siblings).
+ */
+export async function readSite(config: SiteConfig, skipAbsolute: readonly string[]): Promise<SourceSite> {
+  const diagnostics: Diagnostic[] = [];
+  const source = config.source;
+  const walkOpts = { exclude: config.exclude, include: config.include, skipAbsolute };
+
+  const siteFiles = await walkSource(source, source, '', walkOpts, diagnostics);
+  const pages: SourcePage[] = [];
+  const staticFiles: StaticFile[] = [];
+  const relativeFiles = new Map<string, string>();
+
+  await mapLimit(siteFiles, 32, async (file) => {
+    const item = await readSourceFile(file, config, 'pages', undefined, diagnostics);
+    if (item.kind === 'page') pages.push(item.page);
+    else staticFiles.push({ path: file.relPath, absPath: file.absPath, outputPath: file.relPath });
+    const text = item.text ?? (await readSmallText(file));
+    if (text !== undefined) relativeFiles.set(file.relPath, text);
+  });
+
+  for (const collection of Object.values(config.collections)) {
+    const dir = path.join(source, `_${collection.label}`);
+    const found = await walkSource(dir, source, `_${collection.label}`, walkOpts, diagnostics).catch(
+      () => [],
+    );
+    await mapLimit(found, 32, async (file) => {
+      const item = await readSourceFile(file, config, collection.label, collection.label, diagnostics);
+      if (item.kind === 'page') pages.push(item.page);
+      else if (collection.output) {
+        const inner = file.relPath.slice(collection.label.length + 2);
+        staticFiles.push({
+          path: file.relPath,
+          absPath: file.absPath,
+          outputPath: `${collection.label}/${inner}`,
+        });
+      }
+    });
+  }
+
+  const layouts = new Map<string, Layout>();
+  const includes = new Map<string, string>();
+  const special = { ...walkOpts, exclude: [], include: [], allowSpecial: true };
+  if (config.themeDir) {
+    await readLayouts(config.themeDir, 'theme:', special, layouts, diagnostics, false);
+    await readIncludes(path.join(config.themeDir, '_includes'), special, includes, diagnostics);
+    const assets = await walkSource(
+      path.join(config.themeDir, 'assets'),
+      config.themeDir,
+      'assets',
+      special,
+      diagnostics,
+    ).catch(() => []);
+    const taken = new Set(staticFiles.map((s) => s.outputPath).concat(pages.map((p) => p.path)));
+    for (const a of assets) {
+      if (!taken.has(a.relPath))
+        staticFiles.push({ path: `theme:${a.relPath}`, absPath: a.absPath, outputPath: a.relPath });
+    }
+  }
+  await readLayouts(path.resolve(source, config.layoutsDir), '', special, layouts, diagnostics, true, source);
+  await readIncludes(path.resolve(source, config.includesDir), special, includes, diagnostics);
+
+  const dataDir = path.resolve(source, config.dataDir);
+  const dataRel = path.relative(source, dataDir).split(path.sep).join('/');
+  const dataFiles = await walkSource(dataDir, source, dataRel, special, diagnostics).catch(() => []);
+  const data = await readData(dataFiles, dataRel, diagnostics);
+
+  pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  staticFiles.sort((a, b) => (a.outputPath < b.outputPath ? -1 : a.outputPath > b.outputPath ? 1 : 0));
+  return { config, pages, staticFiles, layouts, includes, relativeFiles, data, diagnostics };
+}
+
+// Static files `include_relative` may show (code samples, snippets); binary assets are never read.
+const INCLUDABLE_TEXT =
+  /\.(md|markdown|html?|txt|js|mjs|cjs|ts|css|scss|json|ya?ml|xml|svg|sh|php|py|rb|java|c|h|go|rs|sql|csv|liquid)$/i;
+const INCLUDABLE_MAX_BYTES = 256 * 1024;
+
+async function readSmallText(file: FoundFile): Promise<string | undefined> {
+  if (!INCLUDABLE_TEXT.test(file.relPath)) return undefined;
+  const stat = await fs.stat(file.absPath);
+  return stat.size <= INCLUDABLE_MAX_BYTES ? fs.readFile(file.absPath, 'utf8') : undefined;
+}
+
+type ReadItem = { kind: 'page'; page: SourcePage; text: string } | { kind: 'static'; text?: string };
+
+async function readSourceFile(
+  file: FoundFile,
+  config: SiteConfig,
+  type: string,
+  collection: string | undefined,
+  diagnostics: Diagnostic[],
+): Promise<ReadItem> {
+  const handle = await fs.open(file.absPath, 'r');
+  try {
+    const peek = Buffer.alloc(TEXT_PEEK_BYTES);
+    const { bytesRead } = await handle.read(peek, 0, TEXT_PEEK_BYTES, 0);
+    // Only files starting with `---` can have front matter; others are copied without reading them.
+    if (
+      !peek
+        .subarray(0, bytesRead)
+        .toString('latin1')
+        .replace(/^\xef\xbb\xbf/, '')
+        .startsWith('---')
+    ) {
+      return { kind: 'static' };
+    }
+    const full = (await handle.readFile()).toString('utf8');
+    const split = splitFrontMatter(full, file.relPath);
+    if (split === null) return { kind: 'static', text: full };
+    diagnostics.push(...split.diagnostics);
+    const defaults = frontMatterDefaults(config.defaults, file.relPath, type);
+    const data = { ...defaults, ...split.data };
+    const ext = path.posix.extname(file.relPath).slice(1).toLowerCase();
+    const page: SourcePage = {
+      path: file.relPath,
+      absPath: file.absPath,
+      type,
+      collection,
+      collectionPath: collection ? file.relPath.slice(collection.length + 2) : undefined,
+      data,
+      ownKeys: Object.keys(split.data),
+      keyLines: split.keyLines,
+      body: split.body,
+      bodyLine: split.bodyLine,
+      markdown: config.markdownExt.includes(ext),
+      output: collection ? (config.collections[collection]?.output ?? false) : true,
+    };
+    return { kind: 'page', page, text: full };
+  } finally {
+    await handle.close();
+  }
+}
+
+async function readLayouts(
+  dir: string,
+  prefix: string,
+  opts: Parameters<typeof walkSource>[3],
+  layouts: Map<string, Layout>,
+  diagnostics: Diagnostic[],
+  recursive: boolean,
+  source?: string,
+): Promise<void> {
+  const rel =
+    source && isInside(dir, source)
+      ? path.relative(source, dir).split(path.sep).join('/')
+      : prefix.replace(/:$/, '');
+  const files = await walkSource(
+    dir,
+    recursive ? (source && isInside(dir, source) ? source : dir) : dir,
+    rel,
+    opts,
+    diagnostics,
+  ).catch(() => []);
+  for (const file of files) {
+    const inner = file.relPath.slice(rel ? rel.length + 1 : 0);
+    if (!recursive && inner.includes('/')) continue;
+    const ext = path.posix.extname(inner);
+    if (!['.html', '.htm', '.xml', '.md', '.liquid'].includes(ext)) continue;
+    const name = inner.slice(0, -ext.length);
+    const text = await fs.readFile(file.absPath, 'utf8');
+    const label = prefix && !source ? `${prefix}${inner}` : file.relPath;
+    const split = splitFrontMatter(text, label);
+    if (split) diagnostics.push(...split.diagnostics);
+    layouts.set(name, {
+      name,
+      path: label,
+      data: split?.data ?? {},
+      body: split ? split.body : text,
+      bodyLine: split ? split.bodyLine : 1,
+    });
+  }
+}
+
+async function readIncludes(
+  dir: string,
+  opts: Parameters<typeof walkSource>[3],
+  includes: Map<string, string>,
+  diagnostics: Diagnostic[],
+): Promise<void> {
+  const files = await walkSource(dir, dir, '', opts, diagnostics).catch(() => []);
+  await mapLimit(files, 32, async (file) => {
+    includes.set(file.relPath, await fs.readFile(file.absPath, 'utf8'));
+  });
+}

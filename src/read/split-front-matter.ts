@@ -1,0 +1,152 @@
+import matter from 'gray-matter';
+import { isRecord } from '../config/resolve-config.js';
+import { type Diagnostic, diagnostic } from '../diagnostics.js';
+import { parseYaml, YamlError } from './parse-yaml.js';
+
+/** A file split into its front matter and body. */
+export interface SplitFile {
+  data: Record<string, unknown>;
+  body: string;
+  /** 1-based line of the file where the body starts (front matter lines are counted). */
+  bodyLine: number;
+  /** 1-based file line of each top-level front matter key, for messages about a key. */
+  keyLines: Record<string, number>;
+  diagnostics: Diagnostic[];
+}
+
+// The opening line must be exactly `---`: gray-matter would otherwise pick an engine from the
+// text after it (`---js`, `--- javascript`) and evaluate it.
+const OPENER = /^---[ \t]*\r?\n/;
+const LANGUAGE_OPENER = /^---[ \t]*(\S+)[ \t]*\r?\n/;
+
+function refuseEngine(): never {
+  throw new Error('only YAML front matter is supported');
+}
+
+const GRAY_MATTER_OPTIONS = {
+  language: 'yaml',
+  engines: {
+    yaml: { parse: (s: string) => s as unknown as object, stringify: refuseEngine },
+    js: { parse: refuseEngine, stringify: refuseEngine },
+    javascript: { parse: refuseEngine, stringify: refuseEngine },
+    coffee: { parse: refuseEngine, stringify: refuseEngine },
+    json: { parse: refuseEngine, stringify: refuseEngine },
+    toml: { parse: refuseEngine, stringify: refuseEngine },
+  },
+};
+
+/** True when `text` starts like a Jekyll file with front matter (`---` alone on the first line). */
+export function hasFrontMatter(text: string): boolean {
+  const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return OPENER.test(t) || LANGUAGE_OPENER.test(t);
+}
+
+/**
+ * Splits front matter from the body. Only YAML is accepted; a language opener (`---js`) is an error
+ * at line 1 and nothing is evaluated. YAML errors are reported at the line of the file. Returns
+ * null when the file has no front matter (Jekyll copies such files as they are).
+ */
+export function splitFrontMatter(text: string, file: string): SplitFile | null {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lang = LANGUAGE_OPENER.exec(source);
+  if (lang && !OPENER.test(source)) {
+    return {
+      data: {},
+      body: '',
+      bodyLine: 1,
+      keyLines: {},
+      diagnostics: [
+        diagnostic(
+          'frontmatter/language',
+          'error',
+          file,
+          `front matter language "${lang[1]}" is not supported`,
+          {
+            line: 1,
+            column: 4,
+            hint: 'Galley reads YAML front matter only; start the file with a line holding just `---`',
+          },
+        ),
+      ],
+    };
+  }
+  if (!OPENER.test(source)) return null;
+
+  const closing = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(source.slice(3));
+  if (!closing) {
+    return {
+      data: {},
+      body: source,
+      bodyLine: 1,
+      keyLines: {},
+      diagnostics: [
+        diagnostic(
+          'frontmatter/unterminated',
+          'error',
+          file,
+          'front matter is never closed with a `---` line',
+          {
+            line: 1,
+            column: 1,
+            hint: 'add a line holding just `---` after the last front matter key',
+          },
+        ),
+      ],
+    };
+  }
+  const parsed = matter(source, GRAY_MATTER_OPTIONS);
+  const yamlText = parsed.matter;
+  const bodyStart = source.length - parsed.content.length;
+  const bodyLine = countLines(source, bodyStart) + 1;
+  const diagnostics: Diagnostic[] = [];
+  let data: Record<string, unknown> = {};
+  try {
+    const value = yamlText.trim() === '' ? {} : parseYaml(yamlText, file);
+    if (value === null || value === undefined) data = {};
+    else if (isRecord(value)) data = value;
+    else {
+      diagnostics.push(
+        diagnostic(
+          'frontmatter/not-a-mapping',
+          'error',
+          file,
+          'front matter must be a mapping of keys to values',
+          {
+            line: 2,
+            column: 1,
+          },
+        ),
+      );
+    }
+  } catch (error) {
+    if (!(error instanceof YamlError)) throw error;
+    // gray-matter's `matter` starts right after the opening `---` (with its newline), so YAML line 1 is file line 1 + k
+    // where k accounts for that leading newline.
+    const yamlFirstLine = 1 + (yamlText.startsWith('\n') || yamlText.startsWith('\r\n') ? 0 : 1);
+    diagnostics.push(
+      diagnostic('frontmatter/yaml', 'error', file, `invalid YAML: ${error.message}`, {
+        line: error.line !== undefined ? error.line + yamlFirstLine - 1 : 2,
+        column: error.column,
+        cause: error.cause,
+      }),
+    );
+  }
+  return { data, body: parsed.content, bodyLine, keyLines: topLevelKeyLines(yamlText), diagnostics };
+}
+
+function countLines(text: string, end: number): number {
+  let n = 0;
+  for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+/** Lines of top-level `key:` entries; the YAML starts on file line 2. */
+function topLevelKeyLines(yamlText: string): Record<string, number> {
+  const lines: Record<string, number> = {};
+  const rows = yamlText.replace(/^\r?\n/, '').split('\n');
+  rows.forEach((row, i) => {
+    const m = /^([A-Za-z_][\w-]*)\s*:/.exec(row);
+    if (m && lines[m[1]] === undefined) lines[m[1]] = i + 2;
+  });
+  return lines;
+}

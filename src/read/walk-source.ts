@@ -1,0 +1,116 @@
+import { type Dirent, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { type Diagnostic, diagnostic } from '../diagnostics.js';
+
+/** A file found under the source: its path relative to the source (POSIX separators) and on disk. */
+export interface FoundFile {
+  relPath: string;
+  absPath: string;
+}
+
+export interface WalkOptions {
+  /** Jekyll `exclude` patterns (paths relative to the source, `*` globs, trailing `/` for folders). */
+  exclude: readonly string[];
+  /** Jekyll `include`: names that are walked although they start with `_`, `.`, `#` or `~`. */
+  include: readonly string[];
+  /** Absolute paths never to enter (the destination, temporary build folders). */
+  skipAbsolute: readonly string[];
+  /** Walk `_`-prefixed folders too (used for `_includes`, `_layouts`, collections). */
+  allowSpecial?: boolean;
+}
+
+/**
+ * Lists the files under `root` as Jekyll's EntryFilter would: special names (`_x`, `.x`, `#x`, `~x`,
+ * `x~`) and excluded paths are skipped unless included. Symbolic links are followed only when they
+ * resolve inside `containRoot`; a link that leads out is reported without saying whether its target
+ * exists. Link loops end the walk of that branch.
+ */
+export async function walkSource(
+  root: string,
+  containRoot: string,
+  relBase: string,
+  options: WalkOptions,
+  diagnostics: Diagnostic[],
+): Promise<FoundFile[]> {
+  const files: FoundFile[] = [];
+  const realContain = await fs.realpath(containRoot).catch(() => containRoot);
+  const skip = new Set(options.skipAbsolute.map((p) => path.resolve(p)));
+  const visited = new Set<string>();
+
+  async function walk(dir: string, rel: string): Promise<void> {
+    const real = await fs.realpath(dir).catch(() => null);
+    if (real === null || visited.has(real)) return;
+    visited.add(real);
+    let entries: Dirent[];
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      diagnostics.push(
+        diagnostic('read/unreadable', 'error', rel || '.', `cannot read folder: ${(error as Error).message}`),
+      );
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+      const absPath = path.join(dir, entry.name);
+      if (skip.has(absPath)) continue;
+      if (isFiltered(entry.name, relPath, rel === relBase ? relPath : relPath, options)) continue;
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        const target = await fs.realpath(absPath).catch(() => null);
+        if (target === null || !isInside(target, realContain)) {
+          diagnostics.push(
+            diagnostic(
+              'read/symlink-outside',
+              'warning',
+              relPath,
+              'symbolic link does not resolve inside the source; skipped',
+            ),
+          );
+          continue;
+        }
+        const stat = await fs.stat(absPath).catch(() => null);
+        isDir = stat?.isDirectory() ?? false;
+        isFile = stat?.isFile() ?? false;
+      }
+      if (isDir) await walk(absPath, relPath);
+      else if (isFile) files.push({ relPath, absPath });
+    }
+  }
+
+  await walk(root, relBase);
+  return files;
+}
+
+/** True when `child` is `parent` or lies inside it (both absolute, already resolved). */
+export function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+function isFiltered(name: string, relPath: string, _key: string, options: WalkOptions): boolean {
+  if (options.include.some((p) => p === name || p === relPath || globMatch(p, relPath))) return false;
+  if (options.exclude.some((p) => excludeMatches(p, relPath))) return true;
+  if (options.allowSpecial) return false;
+  return /^[_.#~]/.test(name) || name.endsWith('~');
+}
+
+function excludeMatches(pattern: string, relPath: string): boolean {
+  const p = pattern.replace(/^\.?\//, '').replace(/\/+$/, '');
+  if (p === '') return false;
+  if (p.includes('*')) return globMatch(p, relPath);
+  return relPath === p || relPath.startsWith(`${p}/`);
+}
+
+function globMatch(pattern: string, relPath: string): boolean {
+  const re = new RegExp(
+    `^${pattern
+      .replace(/^\.?\//, '')
+      .split('*')
+      .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
+  return re.test(relPath) || re.test(relPath.split('/').pop() ?? '');
+}

@@ -1,0 +1,77 @@
+import { type Diagnostic, diagnostic } from '../diagnostics.js';
+import { liquidDiagnostic } from './liquid/liquid-diagnostic.js';
+import { RENDER_STATE, type RenderState } from './liquid/render-state.js';
+import type { RenderContext } from './render-context.js';
+import type { RenderablePage } from './site-snapshot.js';
+
+const NO_LAYOUT = new Set(['', 'none', 'null', 'false']);
+
+/**
+ * Wraps converted page content in its layout chain (`layout:` in the page, then in each layout's
+ * own front matter). A missing layout is a warning and the content is written without it, as
+ * Jekyll does; a cycle is an error naming the chain.
+ */
+export async function applyLayouts(
+  content: string,
+  page: RenderablePage,
+  ctx: RenderContext,
+  state: RenderState,
+): Promise<{ html: string | null; diagnostics: Diagnostic[] }> {
+  const diagnostics: Diagnostic[] = [];
+  let html = content;
+  let name = layoutName(page.source.data.layout);
+  const seen: string[] = [];
+  const pageVars = { ...page.vars, content };
+  while (name !== null) {
+    const layout = ctx.snapshot.layouts.get(name);
+    if (!layout) {
+      const requester = seen.length
+        ? (ctx.snapshot.layouts.get(seen[seen.length - 1])?.path ?? page.source.path)
+        : page.source.path;
+      diagnostics.push(
+        diagnostic('layout/missing', 'warning', requester, `layout "${name}" does not exist`, {
+          line: seen.length ? 2 : page.source.keyLines.layout,
+          hint: `add ${ctx.snapshot.config.layoutsDir}/${name}.html or change \`layout:\``,
+        }),
+      );
+      break;
+    }
+    if (seen.includes(name)) {
+      diagnostics.push(
+        diagnostic('layout/cycle', 'error', layout.path, `layout cycle: ${[...seen, name].join(' -> ')}`, {
+          line: 2,
+        }),
+      );
+      return { html: null, diagnostics };
+    }
+    seen.push(name);
+    state.dependencies.add(`layout:${name}`);
+    let templates = ctx.layoutTemplates.get(name);
+    try {
+      if (!templates) {
+        templates = ctx.liquid.parse(layout.body, layout.path);
+        ctx.layoutTemplates.set(name, templates);
+      }
+      const layoutState: RenderState = { ...state, file: layout.path, chain: [] };
+      const scope = {
+        page: pageVars,
+        site: ctx.snapshot.site,
+        layout: layout.data,
+        content: html,
+        [RENDER_STATE]: layoutState,
+      };
+      html = (await ctx.liquid.render(templates, scope)) as string;
+    } catch (error) {
+      diagnostics.push(liquidDiagnostic(error, layout.path, layout.bodyLine));
+      return { html: null, diagnostics };
+    }
+    name = layoutName(layout.data.layout);
+  }
+  return { html, diagnostics };
+}
+
+function layoutName(value: unknown): string | null {
+  if (value === undefined || value === null || value === false) return null;
+  const name = String(value).trim();
+  return NO_LAYOUT.has(name) ? null : name.replace(/\.html$/, '');
+}

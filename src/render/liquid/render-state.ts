@@ -1,0 +1,30 @@
+import type { Template } from 'liquidjs';
+
+/** Key under which a page render keeps its state on the Liquid scope; templates cannot reach symbols. */
+export const RENDER_STATE = Symbol('galley.renderState');
+
+/** Maximum include nesting; Jekyll sites nest three deep in practice, cycles are caught separately. */
+export const MAX_INCLUDE_DEPTH = 16;
+
+/** Looks up and parses include files; one per site (or worker), shared by all page renders. */
+export interface IncludeSource {
+  /** Text of `_includes/<relPath>`, or undefined when there is no such include. */
+  include(relPath: string): string | undefined;
+  /** Text of a source file for include_relative (`relPath` from the source root). */
+  sourceFile(relPath: string): string | undefined;
+  /** Parsed templates of an include, cached by key. */
+  parse(key: string, text: string, file: string): Template[];
+  /** URL of the page built from `relPath`, for `{% link %}`. */
+  urlOf(relPath: string): string | undefined;
+}
+
+/** Per-render state: where we are and what the render read. */
+export interface RenderState {
+  /** Source path (relative to the site) of the page or layout being rendered. */
+  file: string;
+  /** Include files entered and not yet left, outermost first; each as `path:line`. */
+  chain: { file: string; line: number }[];
+  source: IncludeSource;
+  /** Includes, data and files this render depended on (for incremental builds). */
+  dependencies: Set<string>;
+}

@@ -1,0 +1,54 @@
+import type { Context, Emitter, Liquid, TagToken, Template, TopLevelToken } from 'liquidjs';
+import { Tag } from 'liquidjs';
+import type { Parser } from 'liquidjs';
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;',
+  );
+}
+
+/**
+ * `{% highlight lang [linenos] %}...{% endhighlight %}` with the markup Jekyll emits
+ * (`<figure class="highlight"><pre><code class="language-x" data-lang="x">`), so existing CSS works.
+ * The body is Liquid, as in Jekyll; leading and trailing newlines are dropped.
+ */
+export class HighlightTag extends Tag {
+  private readonly lang: string;
+  private readonly linenos: boolean;
+  private readonly body: Template[] = [];
+
+  constructor(token: TagToken, remainTokens: TopLevelToken[], liquid: Liquid, parser: Parser) {
+    super(token, remainTokens, liquid);
+    const args = token.args.trim().split(/\s+/);
+    this.lang = (args[0] ?? '').replace(/[^\w+#.-]/g, '').toLowerCase();
+    this.linenos = args.slice(1).some((a) => a === 'linenos' || a.startsWith('linenos='));
+    const stream = parser
+      .parseStream(remainTokens)
+      .on('tag:endhighlight', () => stream.stop())
+      .on('template', (tpl: Template) => this.body.push(tpl))
+      .on('end', () => {
+        throw new Error(`tag ${token.getText()} not closed`);
+      });
+    stream.start();
+  }
+
+  *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+    const raw = (yield this.liquid.renderer.renderTemplates(this.body, ctx)) as string;
+    const code = escapeHtml(raw.replace(/^[\r\n]+|[\r\n]+$/g, ''));
+    const lang = this.lang || 'plaintext';
+    const attrs = `class="language-${lang}" data-lang="${lang}"`;
+    if (!this.linenos) {
+      emitter.write(`<figure class="highlight"><pre><code ${attrs}>${code}</code></pre></figure>`);
+      return;
+    }
+    const lines = code.split('\n');
+    const gutter = lines.map((_, i) => i + 1).join('\n');
+    emitter.write(
+      `<figure class="highlight"><pre><code ${attrs}><table class="rouge-table"><tbody><tr>` +
+        `<td class="gutter gl"><pre class="lineno">${gutter}</pre></td>` +
+        `<td class="code"><pre>${lines.join('\n')}</pre></td></tr></tbody></table></code></pre></figure>`,
+    );
+  }
+}

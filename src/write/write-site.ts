@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { mapLimit } from '../util/map-limit.js';
+
+/** A file of the built site: generated content, or a source file to copy. */
+export type OutputFile =
+  | { outputPath: string; content: string | Uint8Array }
+  | { outputPath: string; copyFrom: string };
+
+const TMP_MARK = '.galley-tmp-';
+const OLD_MARK = '.galley-old-';
+
+/** Names of the temporary folders a build of `destination` uses (siblings, so renames stay on one disk). */
+export function stagingPrefix(destination: string): string {
+  return path.join(path.dirname(destination), `.${path.basename(destination)}`);
+}
+
+/**
+ * Writes the site atomically: everything goes into a temporary sibling folder, `keep_files` are
+ * copied over from the current site, and only then is the new folder swapped in. If anything fails,
+ * the previous site stays as it was and the temporary folder is removed. Leftovers of builds that
+ * were killed are removed first. The only code that writes files.
+ */
+export async function writeSite(
+  destination: string,
+  files: readonly OutputFile[],
+  keepFiles: readonly string[],
+): Promise<void> {
+  await removeStaleStaging(destination);
+  const prefix = stagingPrefix(destination);
+  const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const tmp = `${prefix}${TMP_MARK}${tag}`;
+  const old = `${prefix}${OLD_MARK}${tag}`;
+  await fs.mkdir(tmp, { recursive: true });
+  try {
+    const dirs = new Set<string>();
+    for (const f of files) dirs.add(path.dirname(path.join(tmp, f.outputPath)));
+    for (const d of [...dirs].sort()) await fs.mkdir(d, { recursive: true });
+    await mapLimit(files, 32, async (f) => {
+      const target = path.join(tmp, f.outputPath);
+      if ('copyFrom' in f) await fs.copyFile(f.copyFrom, target);
+      else await fs.writeFile(target, f.content);
+    });
+    for (const keep of keepFiles) {
+      const from = path.join(destination, keep);
+      if (await exists(from))
+        await fs.cp(from, path.join(tmp, keep), { recursive: true, force: true, verbatimSymlinks: true });
+    }
+    if (await exists(destination)) {
+      await fs.rename(destination, old);
+      try {
+        await fs.rename(tmp, destination);
+      } catch (error) {
+        await fs.rename(old, destination);
+        throw error;
+      }
+      await fs.rm(old, { recursive: true, force: true });
+    } else {
+      await fs.mkdir(path.dirname(destination), { recursive: true });
+      await fs.rename(tmp, destination);
+    }
+  } catch (error) {
+    await fs.rm(tmp, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Removes temporary folders of earlier builds of this destination whose process is gone. */
+async function removeStaleStaging(destination: string): Promise<void> {
+  const dir = path.dirname(destination);
+  const base = `.${path.basename(destination)}`;
+  const entries = await fs.readdir(dir).catch(() => [] as string[]);
+  for (const name of entries) {
+    if (!name.startsWith(base)) continue;
+    const rest = name.slice(base.length);
+    const m = /^\.galley-(tmp|old)-(\d+)-[0-9a-f]+$/.exec(rest);
+    if (!m || isAlive(Number(m[2]))) continue;
+    // A build killed between its two renames left the previous site under the old name: put it back.
+    if (m[1] === 'old' && !(await exists(destination))) await fs.rename(path.join(dir, name), destination);
+    else await fs.rm(path.join(dir, name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  return fs.lstat(p).then(
+    () => true,
+    () => false,
+  );
+}
