@@ -81,7 +81,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
   if (!quiet) {
-    const pages = result.pages.filter((p) => p.html !== null).length;
+    const ok = result.pages.filter((p) => p.html !== null).length;
+    const pages = ok === result.pages.length ? `${ok}` : `${ok} of ${result.pages.length}`;
     const where = result.config ? result.config.destination : '';
     const status = result.written ? `wrote ${where}` : errors ? 'site not written' : 'nothing written';
     io.out(

@@ -184,17 +184,28 @@ function parseDefaults(value: unknown, problem: (message: string) => void): Defa
     return [];
   }
   const entries: DefaultsEntry[] = [];
-  value.forEach((entry, i) => {
-    if (!isRecord(entry)) return problem(`defaults[${i}] must be a mapping`);
+  for (const [i, entry] of value.entries()) {
+    if (!isRecord(entry)) {
+      problem(`defaults[${i}] must be a mapping`);
+      continue;
+    }
     const scope = entry.scope === undefined || entry.scope === null ? {} : entry.scope;
-    if (!isRecord(scope)) return problem(`defaults[${i}].scope must be a mapping`);
+    if (!isRecord(scope)) {
+      problem(`defaults[${i}].scope must be a mapping`);
+      continue;
+    }
     if (scope.path !== undefined && scope.path !== null && typeof scope.path !== 'string') {
-      return problem(`defaults[${i}].scope.path must be a string`);
+      problem(`defaults[${i}].scope.path must be a string`);
+      continue;
     }
     if (scope.type !== undefined && typeof scope.type !== 'string') {
-      return problem(`defaults[${i}].scope.type must be a string`);
+      problem(`defaults[${i}].scope.type must be a string`);
+      continue;
     }
-    if (!isRecord(entry.values)) return problem(`defaults[${i}].values must be a mapping`);
+    if (!isRecord(entry.values)) {
+      problem(`defaults[${i}].values must be a mapping`);
+      continue;
+    }
     entries.push({
       scope: {
         path: typeof scope.path === 'string' ? scope.path : '',
@@ -202,7 +213,7 @@ function parseDefaults(value: unknown, problem: (message: string) => void): Defa
       },
       values: entry.values,
     });
-  });
+  }
   return entries;
 }
 

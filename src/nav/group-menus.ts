@@ -26,9 +26,15 @@ export function groupMenus(pages: readonly RenderablePage[]): Record<string, Men
     if (typeof group !== 'string' || group === '') continue;
     const key = subgroup === undefined || subgroup === null ? '' : String(subgroup);
     let sections = groups.get(group);
-    if (!sections) groups.set(group, (sections = new Map()));
+    if (!sections) {
+      sections = new Map();
+      groups.set(group, sections);
+    }
     let section = sections.get(key);
-    if (!section) sections.set(key, (section = { parent: null, items: [] }));
+    if (!section) {
+      section = { parent: null, items: [] };
+      sections.set(key, section);
+    }
     if (page.source.data.menu_node === 'parent' && section.parent === null) section.parent = page;
     else section.items.push(page);
   }

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { isRecord } from '../config/resolve-config.js';
 import type { ConfigDocument } from '../config/resolve-config.js';
+import { isRecord } from '../config/resolve-config.js';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import { parseYaml, YamlError } from './parse-yaml.js';
 
@@ -18,7 +18,7 @@ export async function readConfigFiles(
   const documents: ConfigDocument[] = [];
   const diagnostics: Diagnostic[] = [];
   let candidates: { file: string; required: boolean }[];
-  if (files && files.length) candidates = files.map((f) => ({ file: path.resolve(cwd, f), required: true }));
+  if (files?.length) candidates = files.map((f) => ({ file: path.resolve(cwd, f), required: true }));
   else {
     const yml = path.join(source, '_config.yml');
     const yaml = path.join(source, '_config.yaml');

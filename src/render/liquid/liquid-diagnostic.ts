@@ -36,12 +36,11 @@ export function liquidDiagnostic(error: unknown, file: string, bodyLine: number)
     const inPage = !token.file || token.file === file;
     where = { file: inPage ? file : (token.file ?? file), line: inPage ? line + bodyLine - 1 : line, column };
   }
-  const chain =
-    frames && frames.length
-      ? frames.map(
-          (f, i) => `${i === 0 ? file : frames[i - 1].file}:${i === 0 ? f.line + bodyLine - 1 : f.line}`,
-        )
-      : undefined;
+  const chain = frames?.length
+    ? frames.map(
+        (f, i) => `${i === 0 ? file : frames[i - 1].file}:${i === 0 ? f.line + bodyLine - 1 : f.line}`,
+      )
+    : undefined;
   return diagnostic(ruleId, 'error', where.file, message, {
     line: where.line,
     column: where.column,

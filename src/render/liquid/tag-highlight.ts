@@ -1,6 +1,5 @@
-import type { Context, Emitter, Liquid, TagToken, Template, TopLevelToken } from 'liquidjs';
+import type { Context, Emitter, Liquid, Parser, TagToken, Template, TopLevelToken } from 'liquidjs';
 import { Tag } from 'liquidjs';
-import type { Parser } from 'liquidjs';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {

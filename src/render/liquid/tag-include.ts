@@ -1,3 +1,4 @@
+import type { Parser } from 'liquidjs';
 import {
   type Context,
   type Emitter,
@@ -9,9 +10,8 @@ import {
   type TopLevelToken,
   TypeGuards,
 } from 'liquidjs';
-import type { Parser } from 'liquidjs';
-import { INCLUDE_FRAMES } from './liquid-diagnostic.js';
 import { resolveIncludePath } from './include-path.js';
+import { INCLUDE_FRAMES } from './liquid-diagnostic.js';
 import { MAX_INCLUDE_DEPTH, RENDER_STATE, type RenderState } from './render-state.js';
 
 /** An include failure that carries the include chain for the diagnostic. */
@@ -91,12 +91,18 @@ export class IncludeTag extends Tag {
       );
     }
     state.dependencies.add(key);
-    const templates = state.source.parse(key, text, key);
     const params = (yield this.hash.render(ctx)) as Record<string, unknown>;
     ctx.push({ include: params });
     state.chain.push({ file: key, line: this.line });
     try {
+      const templates = state.source.parse(key, text, key);
       yield this.liquid.renderer.renderTemplates(templates, ctx, emitter);
+    } catch (error) {
+      // The innermost include sees the whole chain; record it once for the diagnostic.
+      if (error && typeof error === 'object' && !(INCLUDE_FRAMES in error)) {
+        Object.defineProperty(error, INCLUDE_FRAMES, { value: state.chain.map((c) => ({ ...c })) });
+      }
+      throw error;
     } finally {
       state.chain.pop();
       ctx.pop();
