@@ -62,6 +62,8 @@ export interface BuildResult {
   written: boolean;
   /** Milliseconds the build took. */
   elapsedMs: number;
+  /** Milliseconds spent in each stage, in pipeline order. */
+  timings: Record<string, number>;
 }
 
 /** Galley's bundled default theme: `layouts/` beside `src/` or `dist/`. */
@@ -77,6 +79,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const diagnostics: Diagnostic[] = [];
+  const timings: Record<string, number> = {};
+  let stageStart = started;
+  const lap = (stage: string) => {
+    const now = performance.now();
+    timings[stage] = Math.round(now - stageStart);
+    stageStart = now;
+  };
   const finish = (partial: Partial<BuildResult>): BuildResult => ({
     config: null,
     pages: [],
@@ -85,6 +94,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     written: false,
     ...partial,
     diagnostics: sortDiagnostics(diagnostics),
+    timings,
     elapsedMs: Math.round(performance.now() - started),
   });
 
@@ -119,7 +129,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const { registry, api } = createPluginRegistry(Object.freeze({ ...config.values }));
   await loadPlugins(config, api, options.plugins ?? [], diagnostics);
 
+  lap('config');
   const source = await readSite(config, [config.destination]);
+  lap('read');
   diagnostics.push(...source.diagnostics);
   for (const generator of registry.generators) {
     try {
@@ -159,6 +171,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const now = options.now ?? sourceDateEpoch() ?? new Date();
   const snapshot = createSnapshot(source, renderable, groupMenus(renderable), now);
   const ctx = createRenderContext(snapshot, registry);
+  lap('prepare');
 
   const pages: BuiltPage[] = [];
   const toWrite = renderable.filter((p) => p.source.output);
@@ -175,6 +188,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     options.onProgress?.(i + 1, toWrite.length);
   }
 
+  lap('render');
   const { redirects, diagnostics: redirectProblems } = collectRedirects(
     renderable,
     config.url,
@@ -192,6 +206,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (options.write === false || (hasErrors(diagnostics) && !options.writeOnError)) return finish(result);
   try {
     await writeSite(config.destination, files, config.keepFiles);
+    lap('write');
   } catch (error) {
     diagnostics.push(
       diagnostic(

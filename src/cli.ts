@@ -78,6 +78,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     (d) => verbose || d.severity === 'error' || (!quiet && d.severity === 'warning'),
   );
   for (const d of shown) io.err(`${formatDiagnostic(d)}\n`);
+  if (verbose) {
+    const stages = Object.entries(result.timings).map(([stage, ms]) => `${stage} ${ms}ms`);
+    io.err(`timings: ${stages.join(', ')}\n`);
+  }
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
   if (!quiet) {
@@ -90,6 +94,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         ` in ${(result.elapsedMs / 1000).toFixed(2)}s; ${errors} errors, ${warnings} warnings; ${status}\n`,
     );
   }
+  // A dangerous destination is a usage error: nothing was read or written.
+  if (result.diagnostics.some((d) => d.ruleId === 'output/unsafe-destination')) return 2;
   return errors ? 1 : 0;
 }
 

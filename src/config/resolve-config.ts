@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
+import { deepMerge } from './front-matter-defaults.js';
 import {
   type CollectionConfig,
   DEFAULT_EXCLUDE,
@@ -39,13 +40,12 @@ export function resolveConfig(
   overrides: ConfigOverrides = {},
 ): ResolvedConfig {
   const diagnostics: Diagnostic[] = [];
-  const values: Record<string, unknown> = {};
   const origin: Record<string, string> = {};
+  // Later files win; mappings merge key by key at every depth, lists and scalars are replaced (Jekyll's deep_merge_hashes).
+  let values: Record<string, unknown> = {};
   for (const doc of documents) {
-    for (const [key, value] of Object.entries(doc.data)) {
-      values[key] = value;
-      origin[key] = doc.file;
-    }
+    values = deepMerge(values, doc.data);
+    for (const key of Object.keys(doc.data)) origin[key] = doc.file;
   }
   const problem = (key: string, message: string) =>
     diagnostics.push(

@@ -1,3 +1,4 @@
+import { deepMerge } from '../config/front-matter-defaults.js';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import { liquidDiagnostic } from './liquid/liquid-diagnostic.js';
 import { RENDER_STATE, type RenderState } from './liquid/render-state.js';
@@ -22,6 +23,8 @@ export async function applyLayouts(
   let name = layoutName(page.source.data.layout);
   const seen: string[] = [];
   const pageVars = { ...page.vars, content };
+  // As in Jekyll, `layout` accumulates up the chain: an inner layout's keys win over its parent's.
+  let layoutVars: Record<string, unknown> = {};
   while (name !== null) {
     const layout = ctx.snapshot.layouts.get(name);
     if (!layout) {
@@ -52,11 +55,12 @@ export async function applyLayouts(
         templates = ctx.liquid.parse(layout.body, layout.path);
         ctx.layoutTemplates.set(name, templates);
       }
+      layoutVars = deepMerge(layout.data, layoutVars);
       const layoutState: RenderState = { ...state, file: layout.path, chain: [] };
       const scope = {
         page: pageVars,
         site: ctx.snapshot.site,
-        layout: layout.data,
+        layout: layoutVars,
         content: html,
         [RENDER_STATE]: layoutState,
       };

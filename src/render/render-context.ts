@@ -34,6 +34,7 @@ export function createRenderContext(snapshot: SiteSnapshot, plugins: PluginRegis
   const parsed = new Map<string, Template[]>();
   const includeSource: IncludeSource = {
     include: (relPath) => snapshot.includes.get(relPath),
+    includeNames: () => [...snapshot.includes.keys()],
     sourceFile: (relPath) => snapshot.relativeFiles.get(relPath),
     parse: (key, text, file) => {
       let templates = parsed.get(key);

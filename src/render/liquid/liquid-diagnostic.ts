@@ -45,7 +45,7 @@ export function liquidDiagnostic(error: unknown, file: string, bodyLine: number)
     line: where.line,
     column: where.column,
     chain,
-    hint: hintFor(ruleId),
+    hint: (inner as { hint?: string }).hint ?? hintFor(ruleId),
     cause: error,
   });
 }

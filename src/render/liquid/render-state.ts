@@ -10,6 +10,8 @@ export const MAX_INCLUDE_DEPTH = 16;
 export interface IncludeSource {
   /** Text of `_includes/<relPath>`, or undefined when there is no such include. */
   include(relPath: string): string | undefined;
+  /** Names of all includes, for "did you mean" hints. */
+  includeNames(): readonly string[];
   /** Text of a source file for include_relative (`relPath` from the source root). */
   sourceFile(relPath: string): string | undefined;
   /** Parsed templates of an include, cached by key. */

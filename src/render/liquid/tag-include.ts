@@ -10,6 +10,7 @@ import {
   type TopLevelToken,
   TypeGuards,
 } from 'liquidjs';
+import { closest } from '../../util/closest.js';
 import { resolveIncludePath } from './include-path.js';
 import { INCLUDE_FRAMES } from './liquid-diagnostic.js';
 import { MAX_INCLUDE_DEPTH, RENDER_STATE, type RenderState } from './render-state.js';
@@ -20,6 +21,7 @@ export class IncludeError extends Error {
     message: string,
     readonly ruleId: string,
     readonly chain: string[],
+    readonly hint?: string,
   ) {
     super(message);
     this.name = 'IncludeError';
@@ -70,10 +72,12 @@ export class IncludeTag extends Tag {
     const key = relative ? resolved.path : `_includes/${resolved.path}`;
     const text = relative ? state.source.sourceFile(resolved.path) : state.source.include(resolved.path);
     if (text === undefined) {
+      const suggestion = relative ? undefined : closest(resolved.path, state.source.includeNames());
       throw new IncludeError(
         `${relative ? 'file' : 'include'} "${name}" not found${relative ? '' : ' in the includes folder'}`,
         'liquid/include-missing',
         chainText(),
+        suggestion ? `did you mean "${suggestion}"?` : undefined,
       );
     }
     if (state.chain.some((c) => c.file === key) || key === state.file) {
