@@ -113,11 +113,7 @@ export function resolveConfig(
     url: str('url', '').replace(/\/+$/, ''),
     exclude: [...DEFAULT_EXCLUDE, ...list('exclude')],
     include: list('include'),
-    keepFiles: list('keep_files').length
-      ? list('keep_files')
-      : values.keep_files === undefined
-        ? ['.git', '.svn']
-        : [],
+    keepFiles: values.keep_files === undefined ? ['.git', '.svn'] : list('keep_files'),
     markdownExt,
     layoutsDir: str('layouts_dir', '_layouts'),
     includesDir: str('includes_dir', '_includes'),

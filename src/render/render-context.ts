@@ -27,6 +27,8 @@ export function createRenderContext(snapshot: SiteSnapshot, plugins: PluginRegis
   plugins.markdownify = markdownify;
   const liquid = createLiquid({
     limits: snapshot.config.liquid,
+    timezone:
+      typeof snapshot.config.values.timezone === 'string' ? snapshot.config.values.timezone : undefined,
     site: { baseurl: snapshot.config.baseurl, url: snapshot.config.url, markdownify },
     tags: plugins.tags,
     filters: plugins.filters,

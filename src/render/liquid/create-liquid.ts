@@ -10,6 +10,8 @@ import { LinkTag } from './tag-link.js';
 
 export interface LiquidSetup {
   limits: LiquidLimits;
+  /** IANA zone (config `timezone`) for Liquid's date output; UTC when unset, so output does not depend on the machine. */
+  timezone?: string;
   site: FilterSite;
   /** Tags added by site plugins. */
   tags?: Record<string, TagImpl>;
@@ -34,6 +36,7 @@ export function createLiquid(setup: LiquidSetup): Liquid {
     ownPropertyOnly: true,
     greedy: false,
     relativeReference: false,
+    timezoneOffset: setup.timezone ?? 0,
     parseLimit: setup.limits.parseLimit,
     renderLimit: setup.limits.renderLimit,
     memoryLimit: setup.limits.memoryLimit,
