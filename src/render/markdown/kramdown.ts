@@ -1,18 +1,28 @@
+import type { Root } from 'mdast';
 import type { Processor } from 'unified';
+import type { VFile } from 'vfile';
 import { kramdownHtmlFromMarkdown } from './mdast-kramdown-html.js';
+import { kramdownIalFromMarkdown } from './mdast-kramdown-ial.js';
 import { kramdownHtml } from './micromark-kramdown-html.js';
+import { kramdownIal } from './micromark-kramdown-ial.js';
+import { remarkKramdownIal } from './remark-kramdown-ial.js';
 
 /**
  * The kramdown dialect on top of remark: registers the micromark extensions and mdast transforms
  * that make Jekyll/kramdown pages parse as kramdown parses them.
  */
-export function remarkKramdown(this: Processor, options: KramdownOptions = {}): undefined {
+export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   void options;
   const data = this.data();
   data.micromarkExtensions ??= [];
   data.fromMarkdownExtensions ??= [];
-  data.micromarkExtensions.push(kramdownHtml());
-  data.fromMarkdownExtensions.push(kramdownHtmlFromMarkdown());
+  data.micromarkExtensions.push(kramdownHtml(), kramdownIal());
+  data.fromMarkdownExtensions.push(kramdownHtmlFromMarkdown(), kramdownIalFromMarkdown());
+  const ials = remarkKramdownIal();
+  return (tree: Root, file: VFile): undefined => {
+    void file;
+    ials(tree);
+  };
 }
 
 export interface KramdownOptions {

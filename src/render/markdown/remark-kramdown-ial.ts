@@ -1,0 +1,147 @@
+import type { Properties } from 'hast';
+import type { Html, Nodes, Parent, Root, RootContent } from 'mdast';
+import { type AttributeList, mergeAttributeLists, parseAttributeList } from './kramdown-attribute-list.js';
+import { htmlAttributesToProperties } from './mdast-kramdown-html.js';
+import type {} from './mdast-kramdown-ial.js';
+
+const aldPattern = /^(\w[\w-]*):(.*)$/s;
+
+/**
+ * Applies kramdown IALs: a block IAL sets attributes on the block right before it (no blank line
+ * between) or else on the next block; a span IAL on the inline element right before it (after
+ * text it stays text, as in kramdown); ALDs (`{:name: ...}`) are definitions used as `{:name}`.
+ * Also resolves `{::nomarkdown}` (raw output) and drops `{::options}` and `{::comment}`.
+ * Attributes go to `data.hProperties` (class lists merge); on raw HTML they go into the start tag.
+ */
+export function remarkKramdownIal() {
+  return (tree: Root): undefined => {
+    const alds = new Map<string, AttributeList>();
+    const deferred: Array<[Nodes, AttributeList]> = [];
+    visit(tree, alds, deferred);
+    for (const [node, list] of deferred) applyAttributeList(node, resolveRefs(list, alds));
+  };
+}
+
+function resolveRefs(list: AttributeList, alds: Map<string, AttributeList>): AttributeList {
+  let result: AttributeList = { ...list, refs: [] };
+  for (const ref of list.refs) {
+    const ald = alds.get(ref);
+    if (ald) result = mergeAttributeLists(ald, result);
+  }
+  return result;
+}
+
+function visit(
+  parent: Parent,
+  alds: Map<string, AttributeList>,
+  deferred: Array<[Nodes, AttributeList]>,
+): void {
+  let changed = false;
+  const out: RootContent[] = [];
+  let pending: AttributeList | undefined;
+  let previous: RootContent | undefined;
+  for (const node of parent.children) {
+    if ('children' in node) visit(node, alds, deferred);
+    if (node.type === 'kramdownIal') {
+      changed = true;
+      const ald = aldPattern.exec(node.value);
+      if (ald) {
+        alds.set(ald[1], parseAttributeList(ald[2]));
+      } else {
+        const list = parseAttributeList(node.value);
+        const adjacent =
+          previous &&
+          previous.type !== 'kramdownIal' &&
+          previous.position &&
+          node.position &&
+          node.position.start.line - previous.position.end.line <= 1;
+        if (adjacent && previous) deferred.push([previous, list]);
+        else pending = pending ? mergeAttributeLists(pending, list) : list;
+      }
+      previous = node;
+      continue;
+    }
+    if (node.type === 'kramdownSpanIal') {
+      changed = true;
+      const before = out[out.length - 1];
+      if (before && before.type !== 'text' && before.type !== 'break') {
+        deferred.push([before, parseAttributeList(node.value)]);
+      } else {
+        // kramdown ignores a span IAL after text and shows it.
+        const text = `{:${node.value}}`;
+        if (before?.type === 'text') {
+          before.value += text;
+          if (before.position && node.position) before.position.end = node.position.end;
+        } else out.push({ type: 'text', value: text, position: node.position });
+      }
+      previous = node;
+      continue;
+    }
+    if (node.type === 'kramdownExtension') {
+      changed = true;
+      previous = node;
+      if (node.name === 'nomarkdown') out.push({ type: 'html', value: node.value, position: node.position });
+      continue;
+    }
+    if (pending) {
+      deferred.push([node, pending]);
+      pending = undefined;
+    }
+    out.push(node);
+    previous = node;
+  }
+  if (changed) parent.children = out;
+}
+
+/** Sets the attributes of an IAL on an mdast node (through `data.hProperties`) or raw HTML. */
+export function applyAttributeList(node: Nodes, list: AttributeList): void {
+  if (node.type === 'html') {
+    applyToRawHtml(node, list);
+    return;
+  }
+  node.data ??= {};
+  node.data.hProperties ??= {};
+  const properties: Properties = node.data.hProperties;
+  const extra = htmlAttributesToProperties(list.attributes);
+  for (const [key, value] of Object.entries(extra)) {
+    if (key === 'className' && Array.isArray(value)) list.classes.unshift(...value.map(String));
+    else properties[key] = value;
+  }
+  if (list.id !== undefined) properties.id = list.id;
+  if (list.classes.length > 0) {
+    const existing = properties.className;
+    const classes = Array.isArray(existing) ? existing.map(String) : existing ? [String(existing)] : [];
+    properties.className = [...classes, ...list.classes];
+  }
+}
+
+/** Adds the attributes to the first start tag of raw HTML (`<img src="x">{:width="600px"}`). */
+function applyToRawHtml(node: Html, list: AttributeList): void {
+  const value = node.value;
+  if (!/^<[A-Za-z]/.test(value)) return;
+  let end = -1;
+  let quote = '';
+  for (let index = 1; index < value.length; index++) {
+    const char = value[index];
+    if (quote) {
+      if (char === quote) quote = '';
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === '>') {
+      end = index;
+      break;
+    }
+  }
+  if (end < 0) return;
+  if (value[end - 1] === '/') end--;
+  const parts: string[] = [];
+  if (list.id !== undefined) parts.push(` id="${escapeAttribute(list.id)}"`);
+  if (list.classes.length > 0) parts.push(` class="${escapeAttribute(list.classes.join(' '))}"`);
+  for (const [key, attributeValue] of list.attributes)
+    parts.push(` ${key}="${escapeAttribute(attributeValue)}"`);
+  const head = value.slice(0, end).replace(/\s+$/, '');
+  node.value = `${head}${parts.join('')}${value[end] === '/' ? ' ' : ''}${value.slice(end)}`;
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+}
