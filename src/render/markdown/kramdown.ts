@@ -5,6 +5,7 @@ import { kramdownHtmlFromMarkdown } from './mdast-kramdown-html.js';
 import { kramdownIalFromMarkdown } from './mdast-kramdown-ial.js';
 import { kramdownHtml } from './micromark-kramdown-html.js';
 import { kramdownIal } from './micromark-kramdown-ial.js';
+import { remarkKramdownHeadingIds } from './remark-kramdown-heading-ids.js';
 import { remarkKramdownIal } from './remark-kramdown-ial.js';
 
 /**
@@ -19,9 +20,10 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   data.micromarkExtensions.push(kramdownHtml(), kramdownIal());
   data.fromMarkdownExtensions.push(kramdownHtmlFromMarkdown(), kramdownIalFromMarkdown());
   const ials = remarkKramdownIal();
+  const headingIds = remarkKramdownHeadingIds();
   return (tree: Root, file: VFile): undefined => {
-    void file;
     ials(tree);
+    headingIds(tree, file);
   };
 }
 

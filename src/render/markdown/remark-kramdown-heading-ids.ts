@@ -1,0 +1,102 @@
+import type { Heading, Nodes, Parent, Root } from 'mdast';
+import type { VFile } from 'vfile';
+import type {} from './mdast-kramdown-html.js';
+
+const explicitId = /[\t ]+\{#([A-Za-z][\w:-]*)\}[\t ]*$/;
+
+/**
+ * Gives every heading an id as Jekyll's kramdown (GFM parser, `auto_ids`) does:
+ * - `## Title {#my-id}` sets the id explicitly and the `{#my-id}` is removed;
+ * - an id from an IAL (`{: #id}`) is kept;
+ * - otherwise the id comes from the heading's Markdown source: lower-cased, characters other than
+ *   word characters, `-`, space and tab removed, spaces and tabs turned into `-`, and `-1`, `-2`...
+ *   appended to repeats;
+ * - headings inside HTML elements parsed with `markdown="1"` are skipped by kramdown-parser-gfm
+ *   and get kramdown's own converter ids instead (leading non-letters dropped, ASCII only,
+ *   `section` when empty), counted separately.
+ */
+export function remarkKramdownHeadingIds() {
+  return (tree: Root, file: VFile): undefined => {
+    const source = typeof file.value === 'string' ? file.value : String(file.value ?? '');
+    const gfmCounts = new Map<string, number>();
+    const kramdownCounts = new Map<string, number>();
+
+    const walk = (parent: Parent, inHtml: boolean): void => {
+      for (const child of parent.children) {
+        if (child.type === 'heading') setId(child, inHtml);
+        else if ('children' in child) walk(child, inHtml || child.type === 'kramdownHtmlElement');
+      }
+    };
+
+    const setId = (heading: Heading, inHtml: boolean): void => {
+      let raw = rawText(heading, source);
+      const match = explicitId.exec(raw);
+      let id: string | undefined;
+      if (match) {
+        raw = raw.slice(0, match.index);
+        id = match[1];
+        stripExplicitId(heading);
+      }
+      heading.data ??= {};
+      heading.data.hProperties ??= {};
+      const properties = heading.data.hProperties;
+      if (properties.id !== undefined && properties.id !== null) return;
+      properties.id = id ?? (inHtml ? kramdownId(raw, kramdownCounts) : gfmId(raw, gfmCounts));
+    };
+
+    walk(tree, false);
+  };
+}
+
+/** The heading's content as written (kramdown's `raw_text`). */
+function rawText(heading: Heading, source: string): string {
+  const first = heading.children[0];
+  const last = heading.children[heading.children.length - 1];
+  const start = first?.position?.start.offset;
+  const end = last?.position?.end.offset;
+  if (start === undefined || end === undefined) return plainText(heading);
+  return source.slice(start, end);
+}
+
+function stripExplicitId(heading: Heading): void {
+  const last = heading.children[heading.children.length - 1];
+  if (last?.type !== 'text') return;
+  const match = explicitId.exec(last.value);
+  if (!match) return;
+  last.value = last.value.slice(0, match.index);
+  if (last.value === '') heading.children.pop();
+}
+
+/** kramdown-parser-gfm `generate_gfm_header_id`. */
+export function gfmId(text: string, counts: Map<string, number>): string {
+  const base = text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{Nd}\p{Pc}\- \t]/gu, '')
+    .replace(/[ \t]/g, '-');
+  const count = (counts.get(base) ?? -1) + 1;
+  counts.set(base, count);
+  return count > 0 ? `${base}-${count}` : base;
+}
+
+/** kramdown's converter `generate_id` (used for headings the GFM parser does not reach). */
+export function kramdownId(text: string, counts: Map<string, number>): string {
+  let id = text
+    .replace(/^[^a-zA-Z]+/, '')
+    .replace(/[^a-zA-Z0-9 -]/g, '')
+    .replace(/ /g, '-')
+    .toLowerCase();
+  if (id === '') id = 'section';
+  const used = counts.get(id);
+  if (used === undefined) {
+    counts.set(id, 0);
+    return id;
+  }
+  counts.set(id, used + 1);
+  return `${id}-${used + 1}`;
+}
+
+function plainText(node: Nodes): string {
+  if ('value' in node) return node.value;
+  if ('children' in node) return node.children.map(plainText).join('');
+  return '';
+}
