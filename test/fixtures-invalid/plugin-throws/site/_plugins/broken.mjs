@@ -1,0 +1,3 @@
+export default function broken() {
+  throw new Error('the fixture plugin fails on purpose');
+}
