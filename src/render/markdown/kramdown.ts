@@ -7,6 +7,7 @@ import { kramdownHtml } from './micromark-kramdown-html.js';
 import { kramdownIal } from './micromark-kramdown-ial.js';
 import { remarkKramdownHeadingIds } from './remark-kramdown-heading-ids.js';
 import { remarkKramdownIal } from './remark-kramdown-ial.js';
+import { remarkKramdownTypography } from './remark-kramdown-typography.js';
 
 /**
  * The kramdown dialect on top of remark: registers the micromark extensions and mdast transforms
@@ -21,9 +22,11 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   data.fromMarkdownExtensions.push(kramdownHtmlFromMarkdown(), kramdownIalFromMarkdown());
   const ials = remarkKramdownIal();
   const headingIds = remarkKramdownHeadingIds();
+  const typography = remarkKramdownTypography();
   return (tree: Root, file: VFile): undefined => {
     ials(tree);
     headingIds(tree, file);
+    typography(tree, file);
   };
 }
 

@@ -1,0 +1,175 @@
+import type { Parent, Root, Text } from 'mdast';
+import type { VFile } from 'vfile';
+import { htmlContentModel, htmlVoidElements } from './kramdown-html-elements.js';
+
+const ldquo = '\u201c';
+const rdquo = '\u201d';
+const lsquo = '\u2018';
+const rsquo = '\u2019';
+const nbsp = '\u00a0';
+
+/** Nodes whose text kramdown leaves alone. */
+const skipped = new Set(['code', 'inlineCode', 'html', 'math', 'inlineMath', 'yaml']);
+/** Parents whose text kramdown parses as one string: its end is the end of the string (`$`). */
+const stringEnds = new Set([
+  'paragraph',
+  'heading',
+  'tableCell',
+  'link',
+  'linkReference',
+  'kramdownHtmlElement',
+]);
+
+const isSpace = (char: string): boolean =>
+  char === ' ' || char === '\t' || char === '\n' || char === '\r' || char === '\f' || char === '\v';
+const isWord = (char: string): boolean => /^[A-Za-z0-9_]$/.test(char);
+const isDigit = (char: string): boolean => char >= '0' && char <= '9';
+const punctuation = '!"#$%\'()*+,-./:;<=>?@[\\]^_`{|}~';
+/** Characters after which a quote is not a closing one (kramdown's `SQ_CLOSE` complement). */
+const notClosing = ' \\\t\r\n[{(-';
+
+/**
+ * kramdown's typography (`smart_quotes` and typographic symbols) on text: `"` and `'` become curly
+ * quotes by kramdown's rules (`you're` -> `you’re`, `'80s` -> `’80s`), `---` an em dash, `--` an en
+ * dash, `...` an ellipsis, `<<` and `>>` guillemets. Code, raw HTML and the inside of raw HTML
+ * elements such as `<code>` or `<pre>` are left alone.
+ */
+export function remarkKramdownTypography() {
+  return (tree: Root, file: VFile): undefined => {
+    const source = typeof file.value === 'string' ? file.value : '';
+    walk(tree, source);
+  };
+}
+
+function walk(parent: Parent, source: string): void {
+  let rawDepth = 0;
+  let rawName = '';
+  const children = parent.children;
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index];
+    if (child.type === 'html') {
+      const tag = /^<(\/?)([A-Za-z][\w-]*)/.exec(child.value);
+      if (!tag) continue;
+      const name = tag[2].toLowerCase();
+      if (rawDepth > 0) {
+        if (name === rawName) rawDepth += tag[1] ? -1 : 1;
+      } else if (
+        !tag[1] &&
+        !htmlVoidElements.has(name) &&
+        htmlContentModel(name) === 'raw' &&
+        !/\/>\s*$/.test(child.value) &&
+        !new RegExp(`</${name}\\s*>\\s*$`, 'i').test(child.value)
+      ) {
+        rawDepth = 1;
+        rawName = name;
+      }
+      continue;
+    }
+    if (rawDepth > 0 || skipped.has(child.type)) continue;
+    if (child.type === 'text') {
+      const last = index === children.length - 1;
+      const end = last && stringEnds.has(parent.type) ? undefined : child.position?.end.offset;
+      child.value = typography(child, end === undefined ? '' : source.slice(end, end + 4));
+    } else if ('children' in child) {
+      walk(child, source);
+    }
+  }
+}
+
+/** Applies the substitutions to one text node; `following` is the source right after it. */
+function typography(node: Text, following: string): string {
+  const value = node.value;
+  if (!/["'.<>-]/.test(value)) return value;
+  const at = (index: number): string =>
+    index < value.length ? value[index] : (following[index - value.length] ?? '');
+  let out = '';
+  /** Whether the previous character can still serve as the quote rules' leading character. */
+  let prefixFree = false;
+  let index = 0;
+  while (index < value.length) {
+    const char = value[index];
+    if (char === '-' && value[index + 1] === '-') {
+      const em = value[index + 2] === '-';
+      out += em ? '\u2014' : '\u2013';
+      index += em ? 3 : 2;
+      prefixFree = false;
+      continue;
+    }
+    if (char === '.' && value[index + 1] === '.' && value[index + 2] === '.') {
+      out += '\u2026';
+      index += 3;
+      prefixFree = false;
+      continue;
+    }
+    if (char === '<' && value[index + 1] === '<') {
+      const space = value[index + 2] === ' ';
+      out += space ? `\u00ab${nbsp}` : '\u00ab';
+      index += space ? 3 : 2;
+      prefixFree = false;
+      continue;
+    }
+    if (char === ' ' && value[index + 1] === '>' && value[index + 2] === '>') {
+      out += `${nbsp}\u00bb`;
+      index += 3;
+      prefixFree = false;
+      continue;
+    }
+    if (char === '>' && value[index + 1] === '>') {
+      out += '\u00bb';
+      index += 2;
+      prefixFree = false;
+      continue;
+    }
+    if (char === '"' || char === "'") {
+      const prefix = prefixFree && index > 0 && value[index - 1] !== '\\' ? value[index - 1] : undefined;
+      const quotes = smartQuote(prefix, char, (offset) => at(index + offset));
+      out += quotes;
+      index += quotes.length;
+      prefixFree = false;
+      continue;
+    }
+    out += char;
+    index++;
+    prefixFree = true;
+  }
+  return out;
+}
+
+/**
+ * kramdown's `SQ_RULES` for the quote at offset 0 (`next(1)` is the character after it); `prefix`
+ * is the unconsumed character before it, if any. Returns one or two curly quotes.
+ */
+function smartQuote(prefix: string | undefined, quote: string, next: (offset: number) => string): string {
+  const double = quote === '"';
+  const left = double ? ldquo : lsquo;
+  const right = double ? rdquo : rsquo;
+  const after = next(1);
+  if (prefix === undefined) {
+    // ("|')(?=[_*]{1,2}\S)
+    if ((after === '_' || after === '*') && (next(2) === '_' || next(2) === '*' ? next(3) : next(2)).trim())
+      return left;
+    // ("|')(?=SQ_PUNCT(?!\.\.)\B)
+    if (
+      after !== '' &&
+      punctuation.includes(after) &&
+      !(next(2) === '.' && next(3) === '.') &&
+      !isWord(next(2))
+    )
+      return right;
+  }
+  if (prefix === undefined || isSpace(prefix)) {
+    // (\s?)"'(?=\w) and (\s?)'"(?=\w)
+    if (double && after === "'" && isWord(next(2))) return ldquo + lsquo;
+    if (!double && after === '"' && isWord(next(2))) return lsquo + ldquo;
+    // (\s?)'(?=\d\ds)
+    if (!double && isDigit(after) && isDigit(next(2)) && next(3) === 's') return rsquo;
+  }
+  // (\s)('|")(?=\w)
+  if (prefix !== undefined && isSpace(prefix) && isWord(after)) return left;
+  // (SQ_CLOSE)('|")
+  if (prefix !== undefined && !notClosing.includes(prefix)) return right;
+  // ("|')(?=\s|s\b|$)
+  if (prefix === undefined && (after === '' || isSpace(after) || (after === 's' && !isWord(next(2)))))
+    return right;
+  return left;
+}
