@@ -16,7 +16,13 @@ describe('_config.yml', () => {
     const { result, dest } = await buildFixture('config');
     expect(result.diagnostics).toEqual([]);
     expectGolden('config', dest);
-    expect(listTree(dest)).toEqual(['.htaccess', 'index.html', 'override.yml', 'page.html', 'readme.markdown']);
+    expect(listTree(dest)).toEqual([
+      '.htaccess',
+      'index.html',
+      'override.yml',
+      'page.html',
+      'readme.markdown',
+    ]);
   });
 
   it('markdown_ext decides which files are Markdown', async () => {

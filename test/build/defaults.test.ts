@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, type FixtureBuild, readOut } from './helpers.js';
+import { buildFixture, expectGolden, type FixtureBuild, readOut } from './helpers.js';
 
 // Jekyll's FrontmatterDefaults#all: sets apply in order; a set with a longer scope path (or, at equal
 // length, one with a `type`) takes precedence, others only fill gaps; front matter beats defaults and
@@ -12,6 +12,10 @@ describe('defaults', () => {
 
   it('builds cleanly', () => {
     expect(built.result.diagnostics).toEqual([]);
+  });
+
+  it('matches the golden output', () => {
+    expectGolden('defaults', built.dest);
   });
 
   it('later entries win at equal scope; a type-scoped entry beats a path-only one', () => {

@@ -35,7 +35,12 @@ describe('destination guard', () => {
   it('refuses a destination given relative to cwd that resolves to the source', async () => {
     const source = copySite(fixtureSite('basic'), 'docs');
     const before = hashTree(source);
-    const result = await build({ source: 'docs', destination: './docs/', cwd: path.dirname(source), theme: false });
+    const result = await build({
+      source: 'docs',
+      destination: './docs/',
+      cwd: path.dirname(source),
+      theme: false,
+    });
     expect(result.diagnostics.map((d) => d.ruleId)).toEqual(['output/unsafe-destination']);
     expect(hashTree(source)).toBe(before);
   });

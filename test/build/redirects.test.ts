@@ -25,9 +25,7 @@ describe('redirects', () => {
   });
 
   it('redirect_to with a relative path points at the absolute URL (site.url + baseurl)', () => {
-    expect(readOut(built.dest, 'moved.html')).toBe(
-      redirectHtml('https://docs.example.com/guide/new.html'),
-    );
+    expect(readOut(built.dest, 'moved.html')).toBe(redirectHtml('https://docs.example.com/guide/new.html'));
   });
 
   it('redirect_to keeps a query string intact, so the script redirect goes to the same URL', () => {
