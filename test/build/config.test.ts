@@ -3,12 +3,14 @@ import { describe, expect, it } from 'vitest';
 import {
   buildFixture,
   buildSite,
+  copySite,
   expectDiagnostics,
   expectGolden,
   fixtureSite,
   invalidSite,
   listTree,
   readOut,
+  writeFiles,
 } from './helpers.js';
 
 describe('_config.yml', () => {
@@ -23,6 +25,17 @@ describe('_config.yml', () => {
       'page.html',
       'readme.markdown',
     ]);
+  });
+
+  it('node_modules is excluded by default (created at run time: git ignores node_modules)', async () => {
+    const site = copySite(fixtureSite('config'));
+    writeFiles(site, {
+      'node_modules/pkg/index.js': 'module.exports = 1;\n',
+      'node_modules/pkg/page.html': '---\n---\nx\n',
+    });
+    const { result, dest } = await buildSite(site);
+    expect(result.diagnostics).toEqual([]);
+    expect(listTree(dest).filter((f) => f.startsWith('node_modules'))).toEqual([]);
   });
 
   it('markdown_ext decides which files are Markdown', async () => {
