@@ -5,7 +5,13 @@ import { type ConfigOverrides, resolveConfig } from './config/resolve-config.js'
 import type { SiteConfig } from './config/site-config.js';
 import { type Diagnostic, diagnostic, hasErrors, sortDiagnostics } from './diagnostics.js';
 import { pageLocation } from './generate/page-url.js';
-import { collectRedirects, type RedirectPage, redirectHtml, redirectsJson } from './generate/redirects.js';
+import {
+  collectRedirects,
+  type RedirectPage,
+  redirectHtml,
+  redirectsJson,
+  redirectTarget,
+} from './generate/redirects.js';
 import { groupMenus } from './nav/group-menus.js';
 import { createPluginRegistry, type GalleyPlugin } from './plugin-api.js';
 import { loadPlugins } from './read/load-plugins.js';
@@ -178,8 +184,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   for (const [i, page] of toWrite.entries()) {
     const redirectTo = page.source.data.redirect_to;
     let html: string | null;
-    if (typeof redirectTo === 'string' && redirectTo !== '') html = redirectHtml(redirectTo);
-    else {
+    if (typeof redirectTo === 'string' && redirectTo !== '') {
+      html = redirectHtml(redirectTarget(redirectTo, config.url, config.baseurl));
+    } else {
       const rendered = await renderPage(page, ctx);
       diagnostics.push(...rendered.diagnostics);
       html = rendered.html;
@@ -195,7 +202,18 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     config.baseurl,
   );
   diagnostics.push(...redirectProblems);
-  const files = assembleOutput(pages, source.staticFiles, redirects, config, diagnostics);
+  // redirects.json lists redirect_from entries and pages that are themselves redirect_to redirects.
+  const redirectMap = [
+    ...redirects,
+    ...toWrite
+      .filter((p) => typeof p.source.data.redirect_to === 'string' && p.source.data.redirect_to !== '')
+      .map((p) => ({
+        from: p.url,
+        to: redirectTarget(String(p.source.data.redirect_to), config.url, config.baseurl),
+      })),
+  ];
+  const lines = new Map(toWrite.map((p) => [p.source.path, p.source.keyLines.permalink]));
+  const files = assembleOutput(pages, source.staticFiles, redirects, redirectMap, lines, diagnostics);
 
   const result = {
     config,
@@ -231,7 +249,8 @@ function assembleOutput(
   pages: readonly BuiltPage[],
   staticFiles: readonly { path: string; absPath: string; outputPath: string }[],
   redirects: readonly RedirectPage[],
-  config: SiteConfig,
+  redirectMap: readonly { from: string; to: string }[],
+  permalinkLines: ReadonlyMap<string, number | undefined>,
   diagnostics: Diagnostic[],
 ): OutputFile[] {
   const owners = new Map<string, string>();
@@ -242,43 +261,51 @@ function assembleOutput(
     line: number | undefined,
     file: () => OutputFile | null,
   ) => {
-    const key = outputPath.toLowerCase() === outputPath ? outputPath : outputPath;
-    const first = owners.get(key);
+    const first = owners.get(outputPath);
     if (first !== undefined) {
+      const twice = first === owner;
       diagnostics.push(
         diagnostic(
           'output/collision',
           'error',
           owner,
-          `${outputPath} is written by both ${first} and ${owner}`,
+          twice
+            ? `${outputPath} is listed twice in the redirect_from of ${owner}`
+            : `${outputPath} is written by both ${first} and ${owner}`,
           {
             line,
-            hint: `${first} is kept; change the permalink or redirect_from of one of them`,
+            hint: twice
+              ? 'remove the repeated entry'
+              : `${first} is kept; change the permalink or redirect_from of one of them`,
           },
         ),
       );
       return;
     }
-    owners.set(key, owner);
+    owners.set(outputPath, owner);
     const f = file();
     if (f) files.push(f);
   };
-  for (const p of pages)
-    claim(p.outputPath, p.path, undefined, () =>
+  for (const p of pages) {
+    claim(p.outputPath, p.path, permalinkLines.get(p.path), () =>
       p.html === null ? null : { outputPath: p.outputPath, content: p.html },
     );
-  for (const s of staticFiles)
+  }
+  for (const s of staticFiles) {
     claim(s.outputPath, s.path, undefined, () => ({ outputPath: s.outputPath, copyFrom: s.absPath }));
-  for (const r of redirects)
+  }
+  for (const r of redirects) {
     claim(r.outputPath, r.sourcePath, r.line, () => ({
       outputPath: r.outputPath,
       content: redirectHtml(r.to),
     }));
-  if (redirects.length)
+  }
+  if (redirectMap.length) {
     claim('redirects.json', 'redirect_from', undefined, () => ({
       outputPath: 'redirects.json',
-      content: redirectsJson(redirects, config.baseurl),
+      content: redirectsJson(redirectMap),
     }));
+  }
   return files;
 }
 

@@ -16,7 +16,8 @@ export interface RedirectPage {
 
 /** The HTML jekyll-redirect-from writes, byte for byte, so existing sites keep their redirects. */
 export function redirectHtml(to: string): string {
-  const url = to.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  // jekyll-redirect-from inserts the URL unescaped; escaping `&` would break the script redirect.
+  const url = to;
   return `<!DOCTYPE html>
 <html lang="en-US">
   <meta charset="utf-8">
@@ -89,12 +90,17 @@ export function collectRedirects(
   return { redirects, diagnostics };
 }
 
-/** `redirects.json`, as jekyll-redirect-from writes it: old path to absolute new URL, sorted. */
-export function redirectsJson(redirects: readonly RedirectPage[], baseurl: string): string {
+/** `redirects.json`, as jekyll-redirect-from writes it: old path (without baseurl) to absolute new URL. */
+export function redirectsJson(redirects: readonly { from: string; to: string }[]): string {
   const map: Record<string, string> = {};
-  for (const r of [...redirects].sort((a, b) => (a.from < b.from ? -1 : 1)))
-    map[`${baseurl}${r.from}`] = r.to;
+  for (const r of [...redirects].sort((x, y) => (x.from < y.from ? -1 : 1))) map[r.from] = r.to;
   return JSON.stringify(map);
+}
+
+/** Where `redirect_to` points: absolute URLs as written, paths made absolute like Jekyll's `absolute_url`. */
+export function redirectTarget(to: string, siteUrl: string, baseurl: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(to) || to.startsWith('//')) return to;
+  return `${siteUrl}${baseurl}${to.startsWith('/') ? to : `/${to}`}`;
 }
 
 function safeDecode(s: string): string {

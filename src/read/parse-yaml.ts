@@ -15,11 +15,13 @@ export class YamlError extends Error {
 
 // Jekyll reads YAML 1.1 (Ruby's Psych): `yes`/`no`/`on`/`off` are booleans there, so
 // `published: no` must mean false here too, not the truthy string "no".
+const BOOL_11 = /^(?:true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$/;
+
+// This type replaces js-yaml's own bool (same tag), so it must accept the YAML 1.2 spellings too.
 const yaml11Bool = new yaml.Type('tag:yaml.org,2002:bool', {
   kind: 'scalar',
-  resolve: (data: string) =>
-    /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/.test(data) && data.length > 1,
-  construct: (data: string) => /^(?:yes|on)$/i.test(data),
+  resolve: (data: string) => BOOL_11.test(data),
+  construct: (data: string) => /^(?:true|yes|on)$/i.test(data),
   predicate: (v: unknown) => typeof v === 'boolean',
   represent: { lowercase: (v: object) => (v ? 'true' : 'false') },
   defaultStyle: 'lowercase',

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { frontMatterDefaults } from '../config/front-matter-defaults.js';
+import { deepMerge, frontMatterDefaults } from '../config/front-matter-defaults.js';
 import type { SiteConfig } from '../config/site-config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { mapLimit } from '../util/map-limit.js';
@@ -124,7 +124,8 @@ async function readSourceFile(
     if (split === null) return { kind: 'static', text: full };
     diagnostics.push(...split.diagnostics);
     const defaults = frontMatterDefaults(config.defaults, file.relPath, type);
-    const data = { ...defaults, ...split.data };
+    // Jekyll deep-merges front matter over defaults: a mapping in both keeps the defaults' other keys.
+    const data = deepMerge(defaults, split.data);
     const ext = path.posix.extname(file.relPath).slice(1).toLowerCase();
     const page: SourcePage = {
       path: file.relPath,

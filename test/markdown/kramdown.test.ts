@@ -27,7 +27,7 @@ describe('kramdown HTML blocks', () => {
       '<div class="bs-callout bs-callout-info" markdown="1">\n**Note:** see [x](y)\n</div>\n',
     );
     expect(html).toBe(
-      '<div class="bs-callout bs-callout-info"><p><strong>Note:</strong> see <a href="y">x</a></p></div>',
+      '<div class="bs-callout bs-callout-info">\n<p><strong>Note:</strong> see <a href="y">x</a></p>\n</div>',
     );
   });
 
@@ -77,7 +77,8 @@ describe('kramdown HTML blocks', () => {
     expect(html.match(/<table>/g)).toHaveLength(1);
     expect(html.match(/<tr>/g)).toHaveLength(5);
     // The include's `<div markdown="1">` is never closed: it holds the rest of the page.
-    const tail = html.slice(html.indexOf('<div><p>For technical reasons'));
-    expect(tail).toMatch(/<h4[^>]*>Next step<\/h4><p><a [^>]+>Prepare to migrate data<\/a><\/p><\/div>$/);
+    // Block children are separated by newlines, as at the top level.
+    const tail = html.slice(html.indexOf('<div>\n<p>For technical reasons'));
+    expect(tail).toMatch(/<h4[^>]*>Next step<\/h4>\n<p><a [^>]+>Prepare to migrate data<\/a><\/p>\n<\/div>$/);
   });
 });

@@ -30,6 +30,50 @@ export function smartify(text: string): string {
     .replace(/'/g, '\u2019');
 }
 
+/** Jekyll's `xml_escape`: `&`, `<`, `>` and `"` (Ruby's `encode(xml: :attr)` without the outer quotes). */
+export function xmlEscape(input: unknown): string {
+  if (input === null || input === undefined) return '';
+  return String(input)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+/** Ruby's `inspect`, which Jekyll's `inspect` filter prints (then XML-escapes). */
+export function rubyInspect(value: unknown): string {
+  if (value === null || value === undefined) return 'nil';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return `[${value.map(rubyInspect).join(', ')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).map(
+      ([k, v]) => `${JSON.stringify(k)}=>${rubyInspect(v)}`,
+    );
+    return `{${entries.join(', ')}}`;
+  }
+  return String(value);
+}
+
+/** Jekyll's `group_by`: `[{ name, items, size }]` in first-seen order of the property's values. */
+export function groupBy(input: unknown, property: unknown): unknown {
+  if (!Array.isArray(input)) return input;
+  const groups = new Map<string, { name: unknown; items: unknown[]; size: number }>();
+  for (const item of input) {
+    const raw = (item as Record<string, unknown> | null)?.[String(property)];
+    const key = raw === undefined || raw === null ? '' : String(raw);
+    let group = groups.get(key);
+    if (!group) {
+      group = { name: raw ?? '', items: [], size: 0 };
+      groups.set(key, group);
+    }
+    group.items.push(item);
+    group.size++;
+  }
+  return [...groups.values()];
+}
+
 /** Jekyll's `sort`: by an optional property, with nils first (default) or last. */
 export function jekyllSort(input: unknown, property?: unknown, nils: unknown = 'first'): unknown {
   if (!Array.isArray(input)) return input;
@@ -64,8 +108,16 @@ export function jekyllFilters(site: FilterSite): Record<string, FilterImplOption
       if (typeof rel !== 'string' || ABSOLUTE_URL.test(rel) || rel.startsWith('//')) return rel;
       return `${site.url}${rel}`;
     },
+    // kramdown's output ends with a newline; Jekyll templates are written against that.
     markdownify: (input: unknown) =>
-      site.markdownify(input === null || input === undefined ? '' : String(input)),
+      `${site.markdownify(input === null || input === undefined ? '' : String(input))}\n`,
+    xml_escape: xmlEscape,
+    inspect: (input: unknown) => xmlEscape(rubyInspect(input)),
+    group_by: groupBy,
+    normalize_whitespace: (input: unknown) =>
+      String(input ?? '')
+        .replace(/\s+/g, ' ')
+        .trim(),
     smartify: (input: unknown) => smartify(input === null || input === undefined ? '' : String(input)),
     sort: jekyllSort,
   };

@@ -8,6 +8,11 @@ export function escapeHtml(text: string): string {
   );
 }
 
+/** Escapes code as Rouge does: `&`, `<` and `>` only. */
+function escapeCode(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 /**
  * `{% highlight lang [linenos] %}...{% endhighlight %}` with the markup Jekyll emits
  * (`<figure class="highlight"><pre><code class="language-x" data-lang="x">`), so existing CSS works.
@@ -35,7 +40,7 @@ export class HighlightTag extends Tag {
 
   *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
     const raw = (yield this.liquid.renderer.renderTemplates(this.body, ctx)) as string;
-    const code = escapeHtml(raw.replace(/^[\r\n]+|[\r\n]+$/g, ''));
+    const code = escapeCode(raw.replace(/^[\r\n]+|[\r\n]+$/g, ''));
     const lang = this.lang || 'plaintext';
     const attrs = `class="language-${lang}" data-lang="${lang}"`;
     if (!this.linenos) {

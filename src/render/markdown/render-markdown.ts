@@ -1,3 +1,6 @@
+import type { Element as HastElement } from 'hast';
+import type { Parents } from 'mdast';
+import type { State } from 'mdast-util-to-hast';
 import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
@@ -6,6 +9,37 @@ import remarkRehype from 'remark-rehype';
 import { type PluggableList, type Processor, unified } from 'unified';
 import type { Diagnostic } from '../../diagnostics.js';
 import { type KramdownOptions, remarkKramdown } from './kramdown.js';
+
+/**
+ * An HTML element whose inside was parsed as Markdown (`markdown="1"`): its block children are
+ * separated by newlines as at the top level, so the text of adjacent blocks never runs together.
+ */
+function kramdownElementToHast(state: State, node: Parents): HastElement {
+  const data = (node.data ?? {}) as { hName?: string; hProperties?: HastElement['properties'] };
+  const children = state.all(node);
+  const block = node.children.some((c) => c.type !== 'text' && c.type !== 'html' && !PHRASING.has(c.type));
+  const result: HastElement = {
+    type: 'element',
+    tagName: data.hName ?? 'div',
+    properties: { ...(data.hProperties ?? {}) },
+    children: block ? state.wrap(children, true) : children,
+  };
+  state.patch(node, result);
+  return state.applyData(node, result);
+}
+
+const PHRASING = new Set([
+  'emphasis',
+  'strong',
+  'inlineCode',
+  'link',
+  'image',
+  'break',
+  'delete',
+  'linkReference',
+  'imageReference',
+  'footnoteReference',
+]);
 
 export interface MarkdownOptions {
   kramdown?: KramdownOptions;
@@ -30,7 +64,7 @@ export function createMarkdownProcessor(options: MarkdownOptions = {}): Processo
     .use(remarkGfm)
     .use(remarkKramdown, options.kramdown ?? {})
     .use(options.remarkPlugins ?? [])
-    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(remarkRehype, { allowDangerousHtml: true, handlers: { kramdownHtmlElement: kramdownElementToHast } })
     .use(rehypeRaw)
     .use(options.rehypePlugins ?? [])
     .use(rehypeStringify, { allowDangerousHtml: true })
