@@ -3,12 +3,12 @@ import type { Parents } from 'mdast';
 import type { State } from 'mdast-util-to-hast';
 import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { type PluggableList, type Processor, unified } from 'unified';
 import type { Diagnostic } from '../../diagnostics.js';
 import { type KramdownOptions, remarkKramdown } from './kramdown.js';
+import { remarkKramdownGfm } from './remark-kramdown-gfm.js';
 
 /**
  * An HTML element whose inside was parsed as Markdown (`markdown="1"`): its block children are
@@ -61,7 +61,7 @@ export interface MarkdownResult {
 export function createMarkdownProcessor(options: MarkdownOptions = {}): Processor {
   return unified()
     .use(remarkParse)
-    .use(remarkGfm)
+    .use(remarkKramdownGfm)
     .use(remarkKramdown, options.kramdown ?? {})
     .use(options.remarkPlugins ?? [])
     .use(remarkRehype, { allowDangerousHtml: true, handlers: { kramdownHtmlElement: kramdownElementToHast } })

@@ -1,0 +1,26 @@
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import type { Processor } from 'unified';
+
+/**
+ * The parts of GFM that kramdown's GFM parser (Jekyll's default input) understands: pipe tables,
+ * `~~strikethrough~~` and footnotes. Not autolink literals: kramdown leaves a bare
+ * `www.example.com` or `name@example.com` as text, and linking them changes what readers see.
+ */
+export function remarkKramdownGfm(this: Processor): void {
+  const data = this.data();
+  const add = (field: 'micromarkExtensions' | 'fromMarkdownExtensions', value: unknown) => {
+    if (!data[field]) data[field] = [];
+    (data[field] as unknown[]).push(value);
+  };
+  add('micromarkExtensions', gfmTable());
+  add('micromarkExtensions', gfmStrikethrough({ singleTilde: false }));
+  add('micromarkExtensions', gfmFootnote());
+  add('fromMarkdownExtensions', gfmTableFromMarkdown());
+  add('fromMarkdownExtensions', gfmStrikethroughFromMarkdown());
+  add('fromMarkdownExtensions', gfmFootnoteFromMarkdown());
+}
