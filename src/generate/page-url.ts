@@ -70,7 +70,8 @@ export function unsafePermalink(permalink: string): string | null {
   return null;
 }
 
-function safeDecode(s: string): string {
+/** Percent-decodes a URL path; a malformed escape leaves it as written. */
+export function safeDecode(s: string): string {
   try {
     return decodeURIComponent(s);
   } catch {

@@ -1,6 +1,6 @@
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import type { RenderablePage } from '../render/site-snapshot.js';
-import { unsafePermalink } from './page-url.js';
+import { safeDecode, unsafePermalink } from './page-url.js';
 
 /** A redirect page jekyll-redirect-from would write. */
 export interface RedirectPage {
@@ -101,12 +101,4 @@ export function redirectsJson(redirects: readonly { from: string; to: string }[]
 export function redirectTarget(to: string, siteUrl: string, baseurl: string): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(to) || to.startsWith('//')) return to;
   return `${siteUrl}${baseurl}${to.startsWith('/') ? to : `/${to}`}`;
-}
-
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }

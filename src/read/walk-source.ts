@@ -55,7 +55,7 @@ export async function walkSource(
       const relPath = rel ? `${rel}/${entry.name}` : entry.name;
       const absPath = path.join(dir, entry.name);
       if (skip.has(absPath)) continue;
-      if (isFiltered(entry.name, relPath, rel === relBase ? relPath : relPath, options)) continue;
+      if (isFiltered(entry.name, relPath, options)) continue;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
@@ -90,7 +90,7 @@ export function isInside(child: string, parent: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
-function isFiltered(name: string, relPath: string, _key: string, options: WalkOptions): boolean {
+function isFiltered(name: string, relPath: string, options: WalkOptions): boolean {
   if (options.include.some((p) => p === name || p === relPath || globMatch(p, relPath))) return false;
   if (options.exclude.some((p) => excludeMatches(p, relPath))) return true;
   if (options.allowSpecial) return false;
