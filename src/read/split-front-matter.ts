@@ -35,12 +35,6 @@ const GRAY_MATTER_OPTIONS = {
   },
 };
 
-/** True when `text` starts like a Jekyll file with front matter (`---` alone on the first line). */
-export function hasFrontMatter(text: string): boolean {
-  const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return OPENER.test(t) || LANGUAGE_OPENER.test(t);
-}
-
 /**
  * Splits front matter from the body. Only YAML is accepted; a language opener (`---js`) is an error
  * at line 1 and nothing is evaluated. YAML errors are reported at the line of the file. Returns
