@@ -12,6 +12,11 @@ import {
   redirectsJson,
   redirectTarget,
 } from './generate/redirects.js';
+import { applyRuleSettings } from './check/apply-rule-settings.js';
+import { checkSite } from './check/check-site.js';
+import { inlineIgnores } from './check/inline-ignores.js';
+import type { PageFacts } from './check/page-facts.js';
+import { defaultSeverityOf } from './check/run-checks.js';
 import { groupMenus } from './nav/group-menus.js';
 import { createPluginRegistry, type GalleyPlugin } from './plugin-api.js';
 import { loadPlugins } from './read/load-plugins.js';
@@ -19,7 +24,7 @@ import { readConfigFiles } from './read/read-config.js';
 import { readSite } from './read/read-site.js';
 import { createRenderContext } from './render/render-context.js';
 import { renderPage } from './render/render-page.js';
-import { createSnapshot, pageVars, type RenderablePage } from './render/site-snapshot.js';
+import { createSnapshot, pageVars, type RenderablePage, type SiteSnapshot } from './render/site-snapshot.js';
 import { destinationProblem } from './write/destination-guard.js';
 import { type OutputFile, writeSite } from './write/write-site.js';
 
@@ -42,6 +47,8 @@ export interface BuildOptions {
   writeOnError?: boolean;
   /** Set to false to render without writing anything. */
   write?: boolean;
+  /** Run the checks (links, anchors, callouts, baseurl joins...) on what was built (default true). */
+  check?: boolean;
   /** Called after each page renders. */
   onProgress?: (done: number, total: number) => void;
   /** `site.time`; defaults to SOURCE_DATE_EPOCH when set, else now. */
@@ -176,10 +183,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
   const now = options.now ?? sourceDateEpoch() ?? new Date();
   const snapshot = createSnapshot(source, renderable, groupMenus(renderable), now);
-  const ctx = createRenderContext(snapshot, registry);
+  const check = options.check !== false;
+  const ctx = createRenderContext(snapshot, registry, { collectFacts: check });
   lap('prepare');
 
   const pages: BuiltPage[] = [];
+  const checked: { outputPath: string; facts: PageFacts }[] = [];
   const toWrite = renderable.filter((p) => p.source.output);
   for (const [i, page] of toWrite.entries()) {
     const redirectTo = page.source.data.redirect_to;
@@ -190,6 +199,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       const rendered = await renderPage(page, ctx);
       diagnostics.push(...rendered.diagnostics);
       html = rendered.html;
+      if (rendered.facts) checked.push({ outputPath: page.outputPath, facts: rendered.facts });
     }
     pages.push({ path: page.source.path, url: page.url, outputPath: page.outputPath, html });
     options.onProgress?.(i + 1, toWrite.length);
@@ -215,13 +225,31 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const lines = new Map(toWrite.map((p) => [p.source.path, p.source.keyLines.permalink]));
   const files = assembleOutput(pages, source.staticFiles, redirects, redirectMap, lines, diagnostics);
 
+  if (check) {
+    lap('assemble');
+    diagnostics.push(
+      ...checkSite({
+        config,
+        pages: checked,
+        otherFiles: files.map((f) => f.outputPath),
+        pageBaseurls: pageBaseurls(renderable),
+      }),
+    );
+    lap('check');
+  }
+  const settled = applyRuleSettings(diagnostics, config.check, inlineIgnores(ignoreSources(snapshot)));
+  diagnostics.splice(0, diagnostics.length, ...settled);
+
   const result = {
     config,
     pages,
     staticFiles: source.staticFiles.map(({ path: p, outputPath }) => ({ path: p, outputPath })),
     redirects,
   };
-  if (options.write === false || (hasErrors(diagnostics) && !options.writeOnError)) return finish(result);
+  // Checker findings set the exit code but do not stop a complete site being written; failed pages do.
+  if (options.write === false || (hasErrors(settled.filter(isBuildProblem)) && !options.writeOnError)) {
+    return finish(result);
+  }
   try {
     await writeSite(config.destination, files, config.keepFiles);
     lap('write');
@@ -307,6 +335,28 @@ function assembleOutput(
     }));
   }
   return files;
+}
+
+/** Distinct `page.baseurl` values that look like base paths (`/guides/v2.0/`), for baseurl/hard-coded. */
+function pageBaseurls(pages: readonly RenderablePage[]): string[] {
+  const values = new Set<string>();
+  for (const p of pages) {
+    const v = p.vars.baseurl;
+    if (typeof v === 'string' && v.startsWith('/') && v.replace(/\/+$/, '') !== '') values.add(v);
+  }
+  return [...values].sort();
+}
+
+/** Source texts that may hold `<!-- galley-ignore -->` comments: pages, includes, layouts. */
+function* ignoreSources(snapshot: SiteSnapshot) {
+  for (const p of snapshot.pages) yield { file: p.source.path, text: p.source.body, lineOffset: p.source.bodyLine - 1 };
+  for (const [name, text] of snapshot.includes) yield { file: `_includes/${name}`, text, lineOffset: 0 };
+  for (const l of snapshot.layouts.values()) yield { file: l.path, text: l.body, lineOffset: l.bodyLine - 1 };
+}
+
+/** Problems of the pipeline itself (a page failed), as opposed to findings of the checker. */
+function isBuildProblem(d: Diagnostic): boolean {
+  return defaultSeverityOf(d.ruleId) === undefined;
 }
 
 function defaultTheme(): string | undefined {

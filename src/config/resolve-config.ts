@@ -1,3 +1,4 @@
+import { resolveCheckConfig } from './resolve-check-config.js';
 import path from 'node:path';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import { deepMerge } from './front-matter-defaults.js';
@@ -128,6 +129,7 @@ export function resolveConfig(
       renderLimit: limit('renderLimit', 'render_limit'),
       memoryLimit: limit('memoryLimit', 'memory_limit'),
     },
+    check: resolveCheckConfig(values.check, problem),
     values,
     files: documents.map((d) => d.file),
   };

@@ -1,3 +1,5 @@
+import type { CheckConfig } from '../check/check-config.js';
+
 /**
  * The resolved site configuration. Jekyll keys Galley understands are typed; every key of the
  * config files (known or not) is kept in `values` and becomes `site.*` in Liquid, as in Jekyll.
@@ -25,6 +27,8 @@ export interface SiteConfig {
   /** kramdown header levels the `{:toc}` list includes. */
   tocLevels: number[];
   liquid: LiquidLimits;
+  /** The checker's settings (`check:`). */
+  check: CheckConfig;
   /** All configuration keys as written (merged), exposed as `site.*`. */
   values: Record<string, unknown>;
   /** Config files read, in merge order (for messages). */

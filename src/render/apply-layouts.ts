@@ -1,6 +1,8 @@
 import { deepMerge } from '../config/front-matter-defaults.js';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
+import type { MappedLayout } from '../check/collect-page-facts.js';
 import { liquidDiagnostic } from './liquid/liquid-diagnostic.js';
+import { renderWithOutputMap } from './liquid/output-map.js';
 import { RENDER_STATE, type RenderState } from './liquid/render-state.js';
 import type { RenderContext } from './render-context.js';
 import type { RenderablePage } from './site-snapshot.js';
@@ -10,13 +12,15 @@ const NO_LAYOUT = new Set(['', 'none', 'null', 'false']);
 /**
  * Wraps converted page content in its layout chain (`layout:` in the page, then in each layout's
  * own front matter). A missing layout is a warning and the content is written without it, as
- * Jekyll does; a cycle is an error naming the chain.
+ * Jekyll does; a cycle is an error naming the chain. When `maps` is given, each layout's output is
+ * pushed to it with its source map, innermost first.
  */
 export async function applyLayouts(
   content: string,
   page: RenderablePage,
   ctx: RenderContext,
   state: RenderState,
+  maps?: MappedLayout[],
 ): Promise<{ html: string | null; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   let html = content;
@@ -64,7 +68,13 @@ export async function applyLayouts(
         content: html,
         [RENDER_STATE]: layoutState,
       };
-      html = (await ctx.liquid.render(templates, scope)) as string;
+      if (maps) {
+        const map = await renderWithOutputMap(ctx.liquid, templates, scope);
+        maps.push({ file: layout.path, map });
+        html = map.output;
+      } else {
+        html = (await ctx.liquid.render(templates, scope)) as string;
+      }
     } catch (error) {
       diagnostics.push(liquidDiagnostic(error, layout.path, layout.bodyLine));
       return { html: null, diagnostics };

@@ -2,9 +2,11 @@ import type { Liquid, Template } from 'liquidjs';
 import type { Processor } from 'unified';
 import type { PluginRegistry } from '../plugin-api.js';
 import { createLiquid } from './liquid/create-liquid.js';
+import { enableOutputMaps } from './liquid/output-map.js';
 import type { IncludeSource } from './liquid/render-state.js';
 import { createMarkdownProcessor, renderMarkdown } from './markdown/render-markdown.js';
-import type { SiteSnapshot } from './site-snapshot.js';
+import type { RenderablePage, SiteSnapshot } from './site-snapshot.js';
+import type { TemplateText, TemplateTexts } from './source-location.js';
 
 /** What rendering needs besides the page: the snapshot plus engines built once per site or worker. */
 export interface RenderContext {
@@ -14,10 +16,18 @@ export interface RenderContext {
   includeSource: IncludeSource;
   /** Parsed layouts by name (parsed on first use). */
   layoutTemplates: Map<string, Template[]>;
+  /** Map Liquid output to its source and collect each page's facts for the checks. */
+  collectFacts: boolean;
+  /** Template texts by the file names Liquid tokens carry, for turning offsets into lines. */
+  templateTexts(page: RenderablePage): TemplateTexts;
 }
 
 /** Builds the Liquid engine, the frozen Markdown processor and the include cache for a snapshot. */
-export function createRenderContext(snapshot: SiteSnapshot, plugins: PluginRegistry): RenderContext {
+export function createRenderContext(
+  snapshot: SiteSnapshot,
+  plugins: PluginRegistry,
+  options: { collectFacts?: boolean } = {},
+): RenderContext {
   const markdown = createMarkdownProcessor({
     kramdown: { tocLevels: snapshot.config.tocLevels },
     remarkPlugins: plugins.remarkPlugins,
@@ -48,5 +58,44 @@ export function createRenderContext(snapshot: SiteSnapshot, plugins: PluginRegis
     },
     urlOf: (relPath) => snapshot.urlBySourcePath.get(relPath),
   };
-  return { snapshot, liquid, markdown, includeSource, layoutTemplates: new Map() };
+  const collectFacts = Boolean(options.collectFacts);
+  if (collectFacts) enableOutputMaps(liquid);
+  return {
+    snapshot,
+    liquid,
+    markdown,
+    includeSource,
+    layoutTemplates: new Map(),
+    collectFacts,
+    templateTexts: siteTemplateTexts(snapshot),
+  };
+}
+
+/**
+ * Texts of includes and layouts, created once per site so their line tables are computed once;
+ * the page's own body is added per page (its lines start after the front matter).
+ */
+function siteTemplateTexts(snapshot: SiteSnapshot): (page: RenderablePage) => TemplateTexts {
+  const shared = new Map<string, TemplateText | null>();
+  const layoutsByPath = new Map([...snapshot.layouts.values()].map((l) => [l.path, l]));
+  const lookup = (file: string): TemplateText | null => {
+    const include = file.startsWith('_includes/') ? snapshot.includes.get(file.slice('_includes/'.length)) : undefined;
+    if (include !== undefined) return { text: include, lineOffset: 0 };
+    const layout = layoutsByPath.get(file);
+    if (layout) return { text: layout.body, lineOffset: layout.bodyLine - 1 };
+    const relative = snapshot.relativeFiles.get(file);
+    return relative === undefined ? null : { text: relative, lineOffset: 0 };
+  };
+  return (page) => {
+    const own: TemplateText = { text: page.source.body, lineOffset: page.source.bodyLine - 1 };
+    return (file) => {
+      if (file === page.source.path) return own;
+      let text = shared.get(file);
+      if (text === undefined) {
+        text = lookup(file);
+        shared.set(file, text);
+      }
+      return text ?? undefined;
+    };
+  };
 }

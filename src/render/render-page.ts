@@ -1,9 +1,14 @@
+import type { Root as HastRoot } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { collectPageFacts, type MappedLayout } from '../check/collect-page-facts.js';
+import type { PageFacts } from '../check/page-facts.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { diagnostic } from '../diagnostics.js';
 import { applyLayouts } from './apply-layouts.js';
 import { liquidDiagnostic } from './liquid/liquid-diagnostic.js';
+import { type MappedOutput, renderWithOutputMap } from './liquid/output-map.js';
 import { RENDER_STATE, type RenderState } from './liquid/render-state.js';
-import { renderMarkdown } from './markdown/render-markdown.js';
+import { type MarkdownMessage, renderMarkdown, renderMarkdownTree } from './markdown/render-markdown.js';
 import type { RenderContext } from './render-context.js';
 import type { RenderablePage } from './site-snapshot.js';
 
@@ -13,12 +18,15 @@ export interface RenderedPage {
   diagnostics: Diagnostic[];
   /** Includes and layouts the page read, for incremental rebuilds. */
   dependencies: string[];
+  /** What the checks need, when the render context asked for it and the page rendered. */
+  facts?: PageFacts;
 }
 
 /**
  * Renders one page: Liquid over the body, Markdown when the page is Markdown, then its layout
  * chain. Problems become diagnostics at the page's own lines; a failed page yields no HTML and
- * does not stop the other pages.
+ * does not stop the other pages. With `ctx.collectFacts`, Liquid output is mapped back to its
+ * source as it is rendered, and the page's links, ids and callouts are collected for the checks.
  */
 export async function renderPage(page: RenderablePage, ctx: RenderContext): Promise<RenderedPage> {
   const { source } = page;
@@ -30,42 +38,72 @@ export async function renderPage(page: RenderablePage, ctx: RenderContext): Prom
     dependencies: new Set(),
   };
   const scope = { page: page.vars, site: ctx.snapshot.site, [RENDER_STATE]: state };
+  const failed = (): RenderedPage => ({ html: null, diagnostics, dependencies: [...state.dependencies] });
 
-  let body = source.body;
+  let body: MappedOutput = { output: source.body, segments: [wholeText(source.path, source.body)] };
   if (source.data.render_with_liquid !== false) {
     try {
-      const templates = ctx.liquid.parse(body, source.path);
-      body = (await ctx.liquid.render(templates, scope)) as string;
+      const templates = ctx.liquid.parse(source.body, source.path);
+      body = ctx.collectFacts
+        ? await renderWithOutputMap(ctx.liquid, templates, scope)
+        : { output: (await ctx.liquid.render(templates, scope)) as string, segments: [] };
     } catch (error) {
       diagnostics.push(liquidDiagnostic(error, source.path, source.bodyLine));
-      return { html: null, diagnostics, dependencies: [...state.dependencies] };
+      return failed();
     }
   }
 
-  let content = body;
+  let content = body.output;
+  let tree: HastRoot | null = null;
+  let messages: MarkdownMessage[] = [];
   if (source.markdown) {
     try {
-      const result = renderMarkdown(ctx.markdown, body, source.path, source.bodyLine - 1);
-      content = result.html;
-      diagnostics.push(...result.diagnostics);
+      if (ctx.collectFacts) {
+        const result = renderMarkdownTree(ctx.markdown, body.output, source.path);
+        ({ tree, html: content, messages } = result);
+      } else {
+        const result = renderMarkdown(ctx.markdown, body.output, source.path, source.bodyLine - 1);
+        content = result.html;
+        diagnostics.push(...result.diagnostics);
+      }
     } catch (error) {
       diagnostics.push(
-        diagnostic(
-          'markdown/failed',
-          'error',
-          source.path,
-          `Markdown conversion failed: ${(error as Error).message}`,
-          {
-            line: source.bodyLine,
-            cause: error,
-          },
-        ),
+        diagnostic('markdown/failed', 'error', source.path, `Markdown conversion failed: ${(error as Error).message}`, {
+          line: source.bodyLine,
+          cause: error,
+        }),
       );
-      return { html: null, diagnostics, dependencies: [...state.dependencies] };
+      return failed();
     }
   }
 
-  const laidOut = await applyLayouts(content, page, ctx, state);
+  const layouts: MappedLayout[] = [];
+  const laidOut = await applyLayouts(content, page, ctx, state, ctx.collectFacts ? layouts : undefined);
   diagnostics.push(...laidOut.diagnostics);
-  return { html: laidOut.html, diagnostics, dependencies: [...state.dependencies] };
+  if (laidOut.html === null || !ctx.collectFacts) {
+    return { html: laidOut.html, diagnostics, dependencies: [...state.dependencies] };
+  }
+
+  const texts = ctx.templateTexts(page);
+  const facts = collectPageFacts({
+    path: source.path,
+    url: page.url,
+    content: body,
+    contentTree: tree ?? fromHtml(body.output, { fragment: true }),
+    layouts,
+    texts,
+    unclosed: messages
+      .filter((m) => m.ruleId === 'html/unclosed-block' && m.offset !== undefined)
+      .map((m) => ({ element: /<(\w+)>/.exec(m.reason)?.[1] ?? 'div', offset: m.offset as number })),
+  });
+  for (const m of messages) {
+    if (m.ruleId === 'html/unclosed-block') continue;
+    diagnostics.push(diagnostic(m.ruleId, m.fatal ? 'error' : 'warning', source.path, m.reason));
+  }
+  return { html: laidOut.html, diagnostics, dependencies: [...state.dependencies], facts };
+}
+
+/** The map of a body Liquid did not touch: all of it is the page's own text. */
+function wholeText(file: string, text: string) {
+  return { start: 0, end: text.length, file, sourceStart: 0, exact: true, depth: 1, chain: [] };
 }

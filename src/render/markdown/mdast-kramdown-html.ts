@@ -192,6 +192,8 @@ function nest(nodes: RootContent[]): RootContent[] {
     const el = stack[index];
     const last = el.children[el.children.length - 1];
     if (el.position && last?.position) el.position.end = last.position.end;
+    // Kept for the checker (html/unclosed-block): the element swallowed everything after it.
+    (el.data as { kramdownUnclosed?: boolean }).kramdownUnclosed = true;
   }
   return out;
 }

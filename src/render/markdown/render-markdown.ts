@@ -1,4 +1,4 @@
-import type { Element as HastElement } from 'hast';
+import type { Element as HastElement, Root as HastRoot } from 'hast';
 import type { Parents } from 'mdast';
 import type { State } from 'mdast-util-to-hast';
 import rehypeRaw from 'rehype-raw';
@@ -6,9 +6,11 @@ import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { type PluggableList, type Processor, unified } from 'unified';
+import { VFile } from 'vfile';
 import type { Diagnostic } from '../../diagnostics.js';
 import { type KramdownOptions, remarkKramdown } from './kramdown.js';
 import { remarkKramdownGfm } from './remark-kramdown-gfm.js';
+import { remarkKramdownUnclosed } from './remark-kramdown-unclosed.js';
 
 /**
  * An HTML element whose inside was parsed as Markdown (`markdown="1"`): its block children are
@@ -63,6 +65,7 @@ export function createMarkdownProcessor(options: MarkdownOptions = {}): Processo
     .use(remarkParse)
     .use(remarkKramdownGfm)
     .use(remarkKramdown, options.kramdown ?? {})
+    .use(remarkKramdownUnclosed)
     .use(options.remarkPlugins ?? [])
     .use(remarkRehype, { allowDangerousHtml: true, handlers: { kramdownHtmlElement: kramdownElementToHast } })
     .use(rehypeRaw)
@@ -74,7 +77,8 @@ export function createMarkdownProcessor(options: MarkdownOptions = {}): Processo
 /**
  * Converts one page's Markdown (after Liquid) to HTML. `file` names the source for messages;
  * `lineOffset` is the number of lines before the body (front matter), so positions point into the
- * file the writer edits.
+ * file the writer edits. Messages meant for the checker (`html/*`) are left to it: only it can map
+ * their positions through Liquid.
  */
 export function renderMarkdown(
   processor: Processor,
@@ -83,13 +87,44 @@ export function renderMarkdown(
   lineOffset = 0,
 ): MarkdownResult {
   const vfile = processor.processSync({ value: markdown, path: file, data: { lineOffset } });
-  const diagnostics: Diagnostic[] = vfile.messages.map((m) => ({
-    file,
-    line: m.line != null ? m.line + lineOffset : undefined,
-    column: m.column ?? undefined,
-    ruleId: m.ruleId ? `${m.source ?? 'markdown'}/${m.ruleId}` : 'markdown/warning',
-    severity: m.fatal ? 'error' : 'warning',
-    message: m.reason,
-  }));
+  const diagnostics: Diagnostic[] = vfile.messages
+    .filter((m) => m.source !== 'html')
+    .map((m) => ({
+      file,
+      line: m.line != null ? m.line + lineOffset : undefined,
+      column: m.column ?? undefined,
+      ruleId: m.ruleId ? `${m.source ?? 'markdown'}/${m.ruleId}` : 'markdown/warning',
+      severity: m.fatal ? 'error' : 'warning',
+      message: m.reason,
+    }));
   return { html: String(vfile), diagnostics };
+}
+
+/** A message of the Markdown stage at an offset into its input (the Liquid output). */
+export interface MarkdownMessage {
+  ruleId: string;
+  reason: string;
+  offset?: number;
+  fatal: boolean;
+}
+
+/** The converted page as a tree (positions are offsets into the Markdown), its HTML and messages. */
+export interface MarkdownTreeResult {
+  tree: HastRoot;
+  html: string;
+  messages: MarkdownMessage[];
+}
+
+/** Like `renderMarkdown`, but keeps the HTML tree and message offsets for the checker. */
+export function renderMarkdownTree(processor: Processor, markdown: string, file: string): MarkdownTreeResult {
+  const vfile = new VFile({ value: markdown, path: file });
+  const tree = processor.runSync(processor.parse(vfile), vfile) as unknown as HastRoot;
+  const html = processor.stringify(tree as never, vfile) as unknown as string;
+  const messages = vfile.messages.map((m) => ({
+    ruleId: m.ruleId ? `${m.source ?? 'markdown'}/${m.ruleId}` : 'markdown/warning',
+    reason: m.reason,
+    offset: m.place && 'offset' in m.place ? m.place.offset : m.place && 'start' in m.place ? m.place.start.offset : undefined,
+    fatal: Boolean(m.fatal),
+  }));
+  return { tree, html, messages };
 }

@@ -1,0 +1,184 @@
+import type { Element, Nodes, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toString as hastToString } from 'hast-util-to-string';
+import { type MappedOutput, type SourceOffset, sourceOffsetOf } from '../render/liquid/output-map.js';
+import { locate, type SourceLocation, type TemplateTexts } from '../render/source-location.js';
+import type { BaseurlJoinFact, CalloutFact, IdFact, LinkFact, PageFacts, UnclosedFact } from './page-facts.js';
+
+/** A layout's output with its map; `file` is the layout's path (the root of its include chains). */
+export interface MappedLayout {
+  file: string;
+  map: MappedOutput;
+}
+
+export interface PageFactsInput {
+  path: string;
+  url: string;
+  /** The page body after Liquid, with its map back to the page and its includes. */
+  content: MappedOutput;
+  /** The converted content as a tree whose positions are offsets into `content.output`. */
+  contentTree: Root;
+  /** The layout chain's outputs, innermost first; the last one's output is the page as written. */
+  layouts: MappedLayout[];
+  texts: TemplateTexts;
+  /** Elements the Markdown stage found never closed, at offsets into `content.output`. */
+  unclosed: { element: string; offset: number }[];
+}
+
+/** Elements whose attribute is a URL the browser loads or follows. */
+const URL_ATTRIBUTES: Record<string, string> = {
+  a: 'href',
+  area: 'href',
+  link: 'href',
+  img: 'src',
+  script: 'src',
+  iframe: 'src',
+  source: 'src',
+  video: 'src',
+  audio: 'src',
+  track: 'src',
+  embed: 'src',
+};
+
+const MEDIA = new Set(['img', 'svg', 'video', 'iframe', 'table', 'pre', 'figure', 'audio', 'object', 'embed']);
+
+/**
+ * Collects a page's facts: links, ids and callouts of the content with positions mapped through
+ * Liquid to the page or include that wrote them, the same for what the layouts add, and every
+ * baseurl join. Pure: works from the render's outputs and maps only.
+ */
+export function collectPageFacts(input: PageFactsInput): PageFacts {
+  const facts: PageFacts = { path: input.path, url: input.url, links: [], ids: [], callouts: [], joins: [], unclosed: [] };
+  const contentLocate = (offset: number | undefined): SourceLocation => {
+    const point = offset === undefined ? undefined : sourceOffsetOf(input.content, offset);
+    return (point && locate(point, input.path, input.texts)) ?? { file: input.path };
+  };
+  collectElements(input.contentTree, input.content, contentLocate, () => true, facts);
+  collectJoins(input.content, input.path, input.texts, facts.joins);
+  for (const { element, offset } of input.unclosed) {
+    facts.unclosed.push({ element, location: contentLocate(offset) } satisfies UnclosedFact);
+  }
+
+  if (input.layouts.length) {
+    const final = input.layouts[input.layouts.length - 1].map.output;
+    const tree = fromHtml(final, { fragment: false });
+    const origin = (offset: number | undefined) => layoutOrigin(input.layouts, offset);
+    const layoutLocate = (offset: number | undefined): SourceLocation => {
+      const o = origin(offset);
+      if (!o || o === 'content') return { file: input.path };
+      return locate(o.point, o.root, input.texts) ?? { file: o.root };
+    };
+    // Content nodes were collected above with better positions; take only what layouts added.
+    const fromLayout = (offset: number | undefined) => origin(offset) !== 'content';
+    collectElements(tree, null, layoutLocate, fromLayout, facts);
+    for (const layout of input.layouts) collectJoins(layout.map, layout.file, input.texts, facts.joins);
+  }
+  return facts;
+}
+
+function collectElements(
+  tree: Root,
+  map: MappedOutput | null,
+  where: (offset: number | undefined) => SourceLocation,
+  include: (offset: number | undefined) => boolean,
+  facts: PageFacts,
+): void {
+  const visit = (node: Nodes): void => {
+    if (node.type === 'element') {
+      const offset = node.position?.start.offset;
+      if (include(offset)) collectElement(node, map, where, facts);
+      if (node.tagName === 'template') return;
+    }
+    if ('children' in node) for (const child of node.children) visit(child as Nodes);
+  };
+  visit(tree);
+}
+
+function collectElement(
+  node: Element,
+  map: MappedOutput | null,
+  where: (offset: number | undefined) => SourceLocation,
+  facts: PageFacts,
+): void {
+  const props = node.properties;
+  const offset = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (typeof props.id === 'string' && props.id !== '') {
+    facts.ids.push({ id: props.id, location: where(offset) } satisfies IdFact);
+  }
+  if (node.tagName === 'a' && typeof props.name === 'string' && props.name !== '') {
+    facts.ids.push({ id: props.name, location: where(offset), isName: true });
+  }
+  const attribute = URL_ATTRIBUTES[node.tagName];
+  const property = attribute === 'href' ? 'href' : 'src';
+  const url = attribute ? props[property] : undefined;
+  if (attribute && typeof url === 'string') {
+    const literal =
+      map !== null && offset !== undefined && end !== undefined && isLiteral(map, offset, end, url);
+    facts.links.push({ url, element: node.tagName, attribute, location: where(offset), literal } satisfies LinkFact);
+  }
+  const classes = Array.isArray(props.className) ? props.className.map(String) : [];
+  if (classes.includes('bs-callout')) {
+    facts.callouts.push({
+      types: classes.filter((c) => c.startsWith('bs-callout-')).map((c) => c.slice('bs-callout-'.length)),
+      text: hastToString(node).replace(/\s+/g, ' ').trim(),
+      hasMedia: hasMedia(node),
+      location: where(offset),
+    } satisfies CalloutFact);
+  }
+}
+
+/** The URL appears verbatim in the element's source text, which no Liquid tag produced. */
+function isLiteral(map: MappedOutput, start: number, end: number, url: string): boolean {
+  for (const s of map.segments) {
+    if (s.start <= start && end <= s.end && s.exact) return map.output.slice(start, end).includes(url);
+  }
+  return false;
+}
+
+function hasMedia(node: Element): boolean {
+  return node.children.some((c) => c.type === 'element' && (MEDIA.has(c.tagName) || hasMedia(c)));
+}
+
+/** `{{ page.baseurl }}` / `{{ site.baseurl }}` directly inside a URL (after `(`, a quote or `=`). */
+function collectJoins(map: MappedOutput, root: string, texts: TemplateTexts, joins: BaseurlJoinFact[]): void {
+  for (const s of map.segments) {
+    if (s.expression !== 'page.baseurl' && s.expression !== 'site.baseurl') continue;
+    const before = map.output[s.start - 1];
+    if (before !== '(' && before !== '"' && before !== "'" && before !== '=') continue;
+    const rest = /^[^\s)"'<>]{0,80}/.exec(map.output.slice(s.end, s.end + 80))?.[0] ?? '';
+    const point: SourceOffset = { file: s.file, offset: s.sourceStart, exact: true, chain: s.chain };
+    joins.push({
+      expression: s.expression,
+      value: map.output.slice(s.start, s.end),
+      rest,
+      location: locate(point, root, texts) ?? { file: root },
+    });
+  }
+}
+
+/**
+ * Where a byte of the final page came from: the page content (through the `{{ content }}` of each
+ * layout, innermost last), or a layout or one of its includes.
+ */
+function layoutOrigin(
+  layouts: MappedLayout[],
+  offset: number | undefined,
+): 'content' | { point: SourceOffset; root: string } | undefined {
+  if (offset === undefined) return undefined;
+  let o = offset;
+  for (let i = layouts.length - 1; i >= 0; i--) {
+    const { map, file } = layouts[i];
+    let best: (typeof map.segments)[number] | undefined;
+    for (const s of map.segments) {
+      if (s.start <= o && o < s.end && (!best || s.depth > best.depth)) best = s;
+    }
+    if (!best) return undefined;
+    if (best.expression !== 'content') {
+      const point = sourceOffsetOf(map, o);
+      return point ? { point, root: file } : undefined;
+    }
+    o -= best.start;
+  }
+  return 'content';
+}

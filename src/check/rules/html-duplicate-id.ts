@@ -1,0 +1,25 @@
+import type { CheckRule } from '../rule.js';
+import type { IdFact } from '../page-facts.js';
+
+/** An id used twice on one page: links and scripts reach only the first. */
+export const htmlDuplicateId: CheckRule = {
+  id: 'html/duplicate-id',
+  description: 'an id used more than once on a page',
+  defaultSeverity: 'warning',
+  check(site, report) {
+    for (const page of site.pages) {
+      const first = new Map<string, IdFact>();
+      for (const fact of page.ids) {
+        if (fact.isName) continue;
+        const earlier = first.get(fact.id);
+        if (!earlier) {
+          first.set(fact.id, fact);
+          continue;
+        }
+        const at = earlier.location;
+        const where = at?.line ? ` (first at ${at.file}:${at.line})` : '';
+        report(fact.location ?? { file: page.path }, `id "${fact.id}" is used again on ${page.url}${where}`, 'ids must be unique on a page; rename one');
+      }
+    }
+  },
+};

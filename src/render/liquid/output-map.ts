@@ -1,0 +1,178 @@
+import {
+  Context,
+  type Emitter,
+  type Liquid,
+  LiquidError,
+  RenderError,
+  type Template,
+  TokenKind,
+  toPromise,
+  toValue,
+} from 'liquidjs';
+import type { IncludeFrame } from './liquid-diagnostic.js';
+import { RENDER_STATE, type RenderState } from './render-state.js';
+
+/**
+ * One piece of Liquid output and the source it came from. Plain text maps character for
+ * character (`exact`); an output tag or a block maps to where its tag starts.
+ */
+export interface OutputSegment {
+  /** Output range, [start, end). */
+  start: number;
+  end: number;
+  /** File the template token came from (the page, an include key, a layout path). */
+  file: string;
+  /** Offset in that file's template text where this output's source starts. */
+  sourceStart: number;
+  exact: boolean;
+  /** Nesting of renderTemplates calls; the deepest segment covering an offset is the most precise. */
+  depth: number;
+  /** Include tags entered when this was rendered, outermost first. */
+  chain: readonly IncludeFrame[];
+  /** For output tags (`{{ x | f }}`): the expression text, e.g. `page.baseurl`. */
+  expression?: string;
+}
+
+/** A point in a template source, before lines and columns are known. */
+export interface SourceOffset {
+  file: string;
+  offset: number;
+  /** False when the output came from a tag: the offset is the tag's start, not the character's. */
+  exact: boolean;
+  chain: readonly IncludeFrame[];
+}
+
+/** Liquid output with the map from output offsets back to template source offsets. */
+export interface MappedOutput {
+  output: string;
+  segments: OutputSegment[];
+}
+
+const NO_CHAIN: readonly IncludeFrame[] = Object.freeze([]);
+
+/** An emitter that records which template wrote each range of the output. */
+class RecordingEmitter implements Emitter {
+  buffer = '';
+  depth = 0;
+  readonly segments: OutputSegment[] = [];
+
+  write(html: unknown): void {
+    this.buffer += stringify(html);
+  }
+}
+
+function stringify(value: unknown): string {
+  const v = toValue(value);
+  if (typeof v === 'string') return v;
+  if (v === null || v === undefined) return '';
+  if (Array.isArray(v)) return v.map(stringify).join('');
+  return String(v);
+}
+
+const installed = new WeakSet<Liquid>();
+
+/**
+ * Makes `renderWithOutputMap` possible on this engine: wraps its renderer so that, when the
+ * emitter is a recording one, every template's output range is recorded with its source token.
+ * Block tags (if, for, include) render their children through the same call, so the map reaches
+ * inside them. Other renders are untouched.
+ */
+export function enableOutputMaps(liquid: Liquid): void {
+  if (installed.has(liquid)) return;
+  installed.add(liquid);
+  const renderer = liquid.renderer;
+  const original = renderer.renderTemplates.bind(renderer);
+  renderer.renderTemplates = function* renderTemplates(
+    templates: Template[],
+    ctx: Context,
+    emitter?: Emitter,
+  ): IterableIterator<unknown> {
+    if (!(emitter instanceof RecordingEmitter)) return yield* original(templates, ctx, emitter);
+    // The loop below is liquidjs' own (render/render.ts), plus the recording.
+    ctx.renderLimit.check(performance.now());
+    const errors: LiquidError[] = [];
+    const state = (ctx.environments as Record<symbol, RenderState | undefined>)[RENDER_STATE];
+    emitter.depth++;
+    try {
+      for (const tpl of templates) {
+        ctx.renderLimit.check(performance.now());
+        const start = emitter.buffer.length;
+        try {
+          const html = yield tpl.render(ctx, emitter);
+          if (html) emitter.write(html);
+        } catch (e) {
+          const err = LiquidError.is(e) ? e : new RenderError(e as Error, tpl);
+          if (ctx.opts.catchAllErrors) errors.push(err);
+          else throw err;
+        }
+        const end = emitter.buffer.length;
+        // Empty output tags are kept too: `{{ site.baseurl }}` printing "" matters to the checks.
+        if (end > start || tpl.token.kind === TokenKind.Output) {
+          emitter.segments.push(segmentOf(tpl, start, end, emitter.depth, state));
+        }
+        if (ctx.breakCalled || ctx.continueCalled) break;
+      }
+    } finally {
+      emitter.depth--;
+    }
+    if (errors.length) throw errors[0];
+    return emitter.buffer;
+  };
+}
+
+function segmentOf(
+  tpl: Template,
+  start: number,
+  end: number,
+  depth: number,
+  state: RenderState | undefined,
+): OutputSegment {
+  const token = tpl.token as Template['token'] & { trimLeft?: number; content?: string };
+  const chain = state?.chain.length ? state.chain.map((c) => ({ ...c })) : NO_CHAIN;
+  const file = token.file ?? state?.file ?? '';
+  if (token.kind === TokenKind.HTML) {
+    const sourceStart = token.begin + (token.trimLeft ?? 0);
+    return { start, end, file, sourceStart, exact: true, depth, chain };
+  }
+  const segment: OutputSegment = { start, end, file, sourceStart: token.begin, exact: false, depth, chain };
+  if (token.kind === TokenKind.Output && typeof token.content === 'string') {
+    segment.expression = token.content.trim();
+  }
+  return segment;
+}
+
+/**
+ * Renders parsed templates like `liquid.render`, and returns the output with its source map.
+ * `enableOutputMaps` must have been called on the engine.
+ */
+export async function renderWithOutputMap(
+  liquid: Liquid,
+  templates: Template[],
+  scope: object,
+): Promise<MappedOutput> {
+  const ctx = new Context(scope, liquid.options, { sync: false });
+  const emitter = new RecordingEmitter();
+  await toPromise(liquid.renderer.renderTemplates(templates, ctx, emitter));
+  return { output: emitter.buffer, segments: emitter.segments };
+}
+
+/** Where the output character at `offset` came from: the deepest recorded segment covering it. */
+export function sourceOffsetOf(map: MappedOutput, offset: number): SourceOffset | undefined {
+  let best: OutputSegment | undefined;
+  for (const s of map.segments) {
+    if (s.start <= offset && offset < s.end && (!best || s.depth > best.depth)) best = s;
+  }
+  if (!best) return undefined;
+  return best.exact
+    ? { file: best.file, offset: best.sourceStart + (offset - best.start), exact: true, chain: best.chain }
+    : { file: best.file, offset: best.sourceStart, exact: false, chain: best.chain };
+}
+
+/** True when output [start, end) was copied verbatim from one template text (no tag produced any of it). */
+export function isLiteralOutput(map: MappedOutput, start: number, end: number): boolean {
+  let deepest: OutputSegment | undefined;
+  for (const s of map.segments) {
+    if (s.start <= start && start < s.end && (!deepest || s.depth > deepest.depth)) deepest = s;
+  }
+  return Boolean(deepest?.exact && end <= deepest.end);
+}
