@@ -76,6 +76,24 @@ export function collectPageFacts(input: PageFactsInput): PageFacts {
   return facts;
 }
 
+/**
+ * Facts of an HTML file checked as it is (`galley check --html`): positions are the file's own
+ * lines and columns, and no baseurl joins are known.
+ */
+export function collectHtmlFacts(path: string, url: string, tree: Root): PageFacts {
+  const facts: PageFacts = { path, url, links: [], ids: [], callouts: [], joins: [], unclosed: [] };
+  const where = (offset: number | undefined, node?: Nodes): SourceLocation => {
+    const start = node?.position?.start;
+    return offset !== undefined && start ? { file: path, line: start.line, column: start.column } : { file: path };
+  };
+  const visit = (node: Nodes): void => {
+    if (node.type === 'element') collectElement(node, null, (o) => where(o, node), facts);
+    if ('children' in node) for (const child of node.children) visit(child as Nodes);
+  };
+  visit(tree);
+  return facts;
+}
+
 function collectElements(
   tree: Root,
   map: MappedOutput | null,

@@ -40,7 +40,7 @@ describe('galley CLI', () => {
     expect(fs.existsSync(path.join(dest, 'guide.html'))).toBe(true);
   });
 
-  it('exit 1 with diagnostics on stderr as file:line:col severity rule message', async () => {
+  it('exit 1 with diagnostics on stderr as file:line:col severity message rule-id, with a code frame', async () => {
     const c = capture();
     const dest = path.join(tempDir(), '_site');
     const code = await main(
@@ -49,8 +49,10 @@ describe('galley CLI', () => {
     );
     expect(code).toBe(1);
     expect(c.err()).toContain(
-      'guides/missing.md:6:13 error liquid/include-missing include "nope.md" not found in the includes folder',
+      'guides/missing.md:6:13 error include "nope.md" not found in the includes folder liquid/include-missing\n',
     );
+    // The code frame shows the line with a caret under column 13.
+    expect(c.err()).toMatch(/> 6 \| .*\{% include nope\.md %\}.*\n {6}\| {13}\^/);
     expect(c.out()).toMatch(/; 4 errors, 0 warnings; site not written\n$/);
     expect(fs.existsSync(dest)).toBe(false);
   });
@@ -75,7 +77,7 @@ describe('galley CLI', () => {
       c.io,
     );
     expect(code).toBe(0);
-    expect(c.err()).toContain('ghost.html:3 warning layout/missing');
+    expect(c.err()).toContain('ghost.html:3 warning layout "nowhere" does not exist layout/missing');
     expect(c.out()).toMatch(/; 0 errors, 1 warnings; wrote /);
   });
 
