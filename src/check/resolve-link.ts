@@ -22,7 +22,8 @@ const BASE = 'http://galley.invalid';
  * and `x` also `x.html`. Links to the site's own `url` count as internal.
  */
 export function resolveLink(url: string, pageUrl: string, baseurl: string, siteUrl: string): ResolvedLink {
-  let href = url.trim();
+  // As the URL parser does: tabs and newlines vanish anywhere, spaces and controls at the ends.
+  let href = url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
   if (href === '') return { kind: 'skip' };
   if (siteUrl && (href === siteUrl || href.startsWith(`${siteUrl}/`))) href = href.slice(siteUrl.length) || '/';
   if (/^[a-z][a-z0-9+.-]*:/i.test(href)) {

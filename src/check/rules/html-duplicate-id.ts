@@ -17,7 +17,8 @@ export const htmlDuplicateId: CheckRule = {
           continue;
         }
         const at = earlier.location;
-        const where = at?.line ? ` (first at ${at.file}:${at.line})` : '';
+        const via = at?.chain?.length ? ` via ${at.chain[at.chain.length - 1]}` : '';
+        const where = at?.line ? ` (first at ${at.file}:${at.line}${via})` : '';
         report(fact.location ?? { file: page.path }, `id "${fact.id}" is used again on ${page.url}${where}`, 'ids must be unique on a page; rename one');
       }
     }
