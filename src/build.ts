@@ -1,6 +1,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { applyRuleSettings } from './check/apply-rule-settings.js';
+import { checkSite } from './check/check-site.js';
+import { inlineIgnores } from './check/inline-ignores.js';
+import type { PageFacts } from './check/page-facts.js';
+import { defaultSeverityOf } from './check/run-checks.js';
 import { type ConfigOverrides, resolveConfig } from './config/resolve-config.js';
 import type { SiteConfig } from './config/site-config.js';
 import { type Diagnostic, diagnostic, hasErrors, sortDiagnostics } from './diagnostics.js';
@@ -12,11 +17,6 @@ import {
   redirectsJson,
   redirectTarget,
 } from './generate/redirects.js';
-import { applyRuleSettings } from './check/apply-rule-settings.js';
-import { checkSite } from './check/check-site.js';
-import { inlineIgnores } from './check/inline-ignores.js';
-import type { PageFacts } from './check/page-facts.js';
-import { defaultSeverityOf } from './check/run-checks.js';
 import { groupMenus } from './nav/group-menus.js';
 import { createPluginRegistry, type GalleyPlugin } from './plugin-api.js';
 import { loadPlugins } from './read/load-plugins.js';
@@ -349,7 +349,8 @@ function pageBaseurls(pages: readonly RenderablePage[]): string[] {
 
 /** Source texts that may hold `<!-- galley-ignore -->` comments: pages, includes, layouts. */
 function* ignoreSources(snapshot: SiteSnapshot) {
-  for (const p of snapshot.pages) yield { file: p.source.path, text: p.source.body, lineOffset: p.source.bodyLine - 1 };
+  for (const p of snapshot.pages)
+    yield { file: p.source.path, text: p.source.body, lineOffset: p.source.bodyLine - 1 };
   for (const [name, text] of snapshot.includes) yield { file: `_includes/${name}`, text, lineOffset: 0 };
   for (const l of snapshot.layouts.values()) yield { file: l.path, text: l.body, lineOffset: l.bodyLine - 1 };
 }

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { type BuildOptions, type BuildResult, build } from './build.js';
 import { applyRuleSettings } from './check/apply-rule-settings.js';
-import { checkHtmlFolder } from './check/check-html.js';
 import { DEFAULT_CHECK_CONFIG } from './check/check-config.js';
+import { checkHtmlFolder } from './check/check-html.js';
 import { inlineIgnores } from './check/inline-ignores.js';
 import { resolveConfig } from './config/resolve-config.js';
 import { type Diagnostic, sortDiagnostics } from './diagnostics.js';

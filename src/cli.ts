@@ -1,8 +1,8 @@
 import { appendFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { build } from './build.js';
-import { check, checkHtml } from './check.js';
 import { RULES } from './check/rules/index.js';
+import { check, checkHtml } from './check.js';
 import type { Diagnostic } from './diagnostics.js';
 import { sourceReader } from './read/source-reader.js';
 import { formatGithub } from './report/format-github.js';
@@ -122,7 +122,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   const result =
     command === 'check' ? await check(options) : await build({ ...options, check: !values['no-check'] });
   if (lastProgress) io.err('\r\x1b[K');
-  const roots = result.config ? [result.config.source, ...(result.config.themeDir ? [result.config.themeDir] : [])] : [];
+  const roots = result.config
+    ? [result.config.source, ...(result.config.themeDir ? [result.config.themeDir] : [])]
+    : [];
   report(result.diagnostics, format, sourceReader(roots), io, {
     quiet,
     verbose,
@@ -138,7 +140,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     const ok = result.pages.filter((p) => p.html !== null).length;
     const pages = ok === result.pages.length ? `${ok}` : `${ok} of ${result.pages.length}`;
     const where = result.config ? result.config.destination : '';
-    const status = result.written ? `wrote ${where}` : command === 'check' ? 'nothing written' : 'site not written';
+    const status = result.written
+      ? `wrote ${where}`
+      : command === 'check'
+        ? 'nothing written'
+        : 'site not written';
     io.out(
       `galley${command === 'check' ? ' check' : ''}: ${pages} pages, ${result.staticFiles.length} static files, ${result.redirects.length} redirects` +
         ` in ${(result.elapsedMs / 1000).toFixed(2)}s; ${errors} errors, ${warnings} warnings; ${status}\n`,

@@ -34,7 +34,8 @@ function lookup(rules: Record<string, RuleSetting>, ruleId: string): RuleSetting
 
 /** `guides/**`, `guides/*.md`, or a plain prefix (`guides/v2.0/`). */
 export function pathMatches(pattern: string, file: string): boolean {
-  if (!/[*?]/.test(pattern)) return file === pattern || file.startsWith(pattern.endsWith('/') ? pattern : `${pattern}/`);
+  if (!/[*?]/.test(pattern))
+    return file === pattern || file.startsWith(pattern.endsWith('/') ? pattern : `${pattern}/`);
   const re = pattern
     .split(/(\*\*\/?|\*|\?)/)
     .map((part) => {

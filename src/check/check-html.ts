@@ -1,9 +1,9 @@
 import { fromHtml } from 'hast-util-from-html';
-import { DEFAULT_CHECK_CONFIG, type CheckConfig } from './check-config.js';
-import { collectHtmlFacts } from './collect-page-facts.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { HtmlFolder } from '../read/read-html-folder.js';
+import { type CheckConfig, DEFAULT_CHECK_CONFIG } from './check-config.js';
 import { checkSite } from './check-site.js';
+import { collectHtmlFacts } from './collect-page-facts.js';
 
 export interface CheckHtmlOptions {
   /** Path the site is served under ("" or "/docs"). */
@@ -23,7 +23,11 @@ export function checkHtmlFolder(folder: HtmlFolder, options: CheckHtmlOptions = 
     facts: collectHtmlFacts(file.path, `/${file.path}`, fromHtml(file.text)),
   }));
   return checkSite({
-    config: { baseurl: options.baseurl ?? '', url: options.url ?? '', check: options.check ?? DEFAULT_CHECK_CONFIG },
+    config: {
+      baseurl: options.baseurl ?? '',
+      url: options.url ?? '',
+      check: options.check ?? DEFAULT_CHECK_CONFIG,
+    },
     pages,
     otherFiles: folder.files,
     pageBaseurls: [],

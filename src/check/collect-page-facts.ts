@@ -3,7 +3,14 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString as hastToString } from 'hast-util-to-string';
 import { type MappedOutput, type SourceOffset, sourceOffsetOf } from '../render/liquid/output-map.js';
 import { locate, type SourceLocation, type TemplateTexts } from '../render/source-location.js';
-import type { BaseurlJoinFact, CalloutFact, IdFact, LinkFact, PageFacts, UnclosedFact } from './page-facts.js';
+import type {
+  BaseurlJoinFact,
+  CalloutFact,
+  IdFact,
+  LinkFact,
+  PageFacts,
+  UnclosedFact,
+} from './page-facts.js';
 
 /** A layout's output with its map; `file` is the layout's path (the root of its include chains). */
 export interface MappedLayout {
@@ -40,7 +47,18 @@ const URL_ATTRIBUTES: Record<string, string> = {
   embed: 'src',
 };
 
-const MEDIA = new Set(['img', 'svg', 'video', 'iframe', 'table', 'pre', 'figure', 'audio', 'object', 'embed']);
+const MEDIA = new Set([
+  'img',
+  'svg',
+  'video',
+  'iframe',
+  'table',
+  'pre',
+  'figure',
+  'audio',
+  'object',
+  'embed',
+]);
 
 /**
  * Collects a page's facts: links, ids and callouts of the content with positions mapped through
@@ -48,7 +66,15 @@ const MEDIA = new Set(['img', 'svg', 'video', 'iframe', 'table', 'pre', 'figure'
  * baseurl join. Pure: works from the render's outputs and maps only.
  */
 export function collectPageFacts(input: PageFactsInput): PageFacts {
-  const facts: PageFacts = { path: input.path, url: input.url, links: [], ids: [], callouts: [], joins: [], unclosed: [] };
+  const facts: PageFacts = {
+    path: input.path,
+    url: input.url,
+    links: [],
+    ids: [],
+    callouts: [],
+    joins: [],
+    unclosed: [],
+  };
   const contentLocate = (offset: number | undefined): SourceLocation => {
     const point = offset === undefined ? undefined : sourceOffsetOf(input.content, offset);
     return (point && locate(point, input.path, input.texts)) ?? { file: input.path };
@@ -84,7 +110,9 @@ export function collectHtmlFacts(path: string, url: string, tree: Root): PageFac
   const facts: PageFacts = { path, url, links: [], ids: [], callouts: [], joins: [], unclosed: [] };
   const where = (offset: number | undefined, node?: Nodes): SourceLocation => {
     const start = node?.position?.start;
-    return offset !== undefined && start ? { file: path, line: start.line, column: start.column } : { file: path };
+    return offset !== undefined && start
+      ? { file: path, line: start.line, column: start.column }
+      : { file: path };
   };
   const visit = (node: Nodes): void => {
     if (node.type === 'element') collectElement(node, null, (o) => where(o, node), facts);
@@ -133,7 +161,13 @@ function collectElement(
   if (attribute && typeof url === 'string') {
     const literal =
       map !== null && offset !== undefined && end !== undefined && isLiteral(map, offset, end, url);
-    facts.links.push({ url, element: node.tagName, attribute, location: where(offset), literal } satisfies LinkFact);
+    facts.links.push({
+      url,
+      element: node.tagName,
+      attribute,
+      location: where(offset),
+      literal,
+    } satisfies LinkFact);
   }
   const classes = Array.isArray(props.className) ? props.className.map(String) : [];
   if (classes.includes('bs-callout')) {

@@ -23,9 +23,11 @@ const BASE = 'http://galley.invalid';
  */
 export function resolveLink(url: string, pageUrl: string, baseurl: string, siteUrl: string): ResolvedLink {
   // As the URL parser does: tabs and newlines vanish anywhere, spaces and controls at the ends.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: C0 controls are what the URL parser strips
   let href = url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
   if (href === '') return { kind: 'skip' };
-  if (siteUrl && (href === siteUrl || href.startsWith(`${siteUrl}/`))) href = href.slice(siteUrl.length) || '/';
+  if (siteUrl && (href === siteUrl || href.startsWith(`${siteUrl}/`)))
+    href = href.slice(siteUrl.length) || '/';
   if (/^[a-z][a-z0-9+.-]*:/i.test(href)) {
     return /^https?:/i.test(href) ? { kind: 'external', url: href } : { kind: 'skip' };
   }

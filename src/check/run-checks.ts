@@ -1,6 +1,6 @@
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
-import { RULES } from './rules/index.js';
 import type { CheckSite } from './rule.js';
+import { RULES } from './rules/index.js';
 
 /**
  * Runs the rules over the site's facts and returns diagnostics at source lines, each with its

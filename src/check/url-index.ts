@@ -27,7 +27,10 @@ export function createUrlIndex(
   for (const f of all) {
     const folder = f.slice(0, f.lastIndexOf('/') + 1);
     let list = byFolder.get(folder);
-    if (!list) byFolder.set(folder, (list = []));
+    if (!list) {
+      list = [];
+      byFolder.set(folder, list);
+    }
     list.push(f);
   }
   return {

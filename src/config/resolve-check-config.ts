@@ -1,4 +1,9 @@
-import { type CheckConfig, type CheckOverride, DEFAULT_CHECK_CONFIG, type RuleSetting } from '../check/check-config.js';
+import {
+  type CheckConfig,
+  type CheckOverride,
+  DEFAULT_CHECK_CONFIG,
+  type RuleSetting,
+} from '../check/check-config.js';
 
 const SETTINGS = ['off', 'info', 'warning', 'error'] as const;
 const RULE_ID = /^[a-z0-9-]+\/([a-z0-9-]+|\*)$/;
@@ -8,7 +13,10 @@ const RULE_ID = /^[a-z0-9-]+\/([a-z0-9-]+|\*)$/;
  * error), `ignore_urls`, `callout_types`, and `overrides` (a list of `{paths, rules}`). Problems
  * name the property path.
  */
-export function resolveCheckConfig(value: unknown, problem: (key: string, message: string) => void): CheckConfig {
+export function resolveCheckConfig(
+  value: unknown,
+  problem: (key: string, message: string) => void,
+): CheckConfig {
   if (value === undefined || value === null) return DEFAULT_CHECK_CONFIG;
   if (!isRecord(value)) {
     problem('check', 'must be a mapping');
@@ -21,6 +29,7 @@ export function resolveCheckConfig(value: unknown, problem: (key: string, messag
     problem(`check.${key}`, 'must be a list of strings');
     return fallback;
   };
+  const rules = ruleSettings(value.rules, 'check.rules', problem);
   const overrides: CheckOverride[] = [];
   const rawOverrides = value.overrides ?? [];
   if (!Array.isArray(rawOverrides)) problem('check.overrides', 'must be a list');
@@ -40,7 +49,7 @@ export function resolveCheckConfig(value: unknown, problem: (key: string, messag
     }
   }
   return {
-    rules: ruleSettings(value.rules, 'check.rules', problem),
+    rules,
     ignoreUrls: strings('ignore_urls', DEFAULT_CHECK_CONFIG.ignoreUrls),
     calloutTypes: strings('callout_types', DEFAULT_CHECK_CONFIG.calloutTypes),
     overrides,

@@ -1,7 +1,7 @@
-import { resolveCheckConfig } from './resolve-check-config.js';
 import path from 'node:path';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import { deepMerge } from './front-matter-defaults.js';
+import { resolveCheckConfig } from './resolve-check-config.js';
 import {
   type CollectionConfig,
   DEFAULT_EXCLUDE,

@@ -18,7 +18,8 @@ export async function readHtmlFolder(root: string): Promise<HtmlFolder> {
       if (e.isDirectory()) await walk(path.join(dir, e.name), r);
       else if (e.isFile()) {
         files.push(r);
-        if (/\.html?$/i.test(e.name)) html.push({ path: r, text: await readFile(path.join(dir, e.name), 'utf8') });
+        if (/\.html?$/i.test(e.name))
+          html.push({ path: r, text: await readFile(path.join(dir, e.name), 'utf8') });
       }
     }
   };

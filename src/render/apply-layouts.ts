@@ -1,6 +1,6 @@
+import type { MappedLayout } from '../check/collect-page-facts.js';
 import { deepMerge } from '../config/front-matter-defaults.js';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
-import type { MappedLayout } from '../check/collect-page-facts.js';
 import { liquidDiagnostic } from './liquid/liquid-diagnostic.js';
 import { renderWithOutputMap } from './liquid/output-map.js';
 import { RENDER_STATE, type RenderState } from './liquid/render-state.js';

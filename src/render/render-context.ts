@@ -79,7 +79,9 @@ function siteTemplateTexts(snapshot: SiteSnapshot): (page: RenderablePage) => Te
   const shared = new Map<string, TemplateText | null>();
   const layoutsByPath = new Map([...snapshot.layouts.values()].map((l) => [l.path, l]));
   const lookup = (file: string): TemplateText | null => {
-    const include = file.startsWith('_includes/') ? snapshot.includes.get(file.slice('_includes/'.length)) : undefined;
+    const include = file.startsWith('_includes/')
+      ? snapshot.includes.get(file.slice('_includes/'.length))
+      : undefined;
     if (include !== undefined) return { text: include, lineOffset: 0 };
     const layout = layoutsByPath.get(file);
     if (layout) return { text: layout.body, lineOffset: layout.bodyLine - 1 };

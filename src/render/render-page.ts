@@ -68,10 +68,16 @@ export async function renderPage(page: RenderablePage, ctx: RenderContext): Prom
       }
     } catch (error) {
       diagnostics.push(
-        diagnostic('markdown/failed', 'error', source.path, `Markdown conversion failed: ${(error as Error).message}`, {
-          line: source.bodyLine,
-          cause: error,
-        }),
+        diagnostic(
+          'markdown/failed',
+          'error',
+          source.path,
+          `Markdown conversion failed: ${(error as Error).message}`,
+          {
+            line: source.bodyLine,
+            cause: error,
+          },
+        ),
       );
       return failed();
     }

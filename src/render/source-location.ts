@@ -51,7 +51,11 @@ export function lineColumnOf(template: TemplateText, offset: number): { line: nu
  * file (the page or layout), whose lines are shifted by its front matter; deeper frames are in
  * includes. Columns of tag output are left out: the tag is known, not the character.
  */
-export function locate(point: SourceOffset, rootFile: string, texts: TemplateTexts): SourceLocation | undefined {
+export function locate(
+  point: SourceOffset,
+  rootFile: string,
+  texts: TemplateTexts,
+): SourceLocation | undefined {
   const template = texts(point.file);
   if (!template) return undefined;
   const { line, column } = lineColumnOf(template, point.offset);

@@ -18,7 +18,9 @@ export function formatJunit(diagnostics: readonly Diagnostic[]): string {
         ? `      <failure type="${xml(d.ruleId)}" message="${xml(d.message)}">${xml(body)}</failure>`
         : `      <system-out>${xml(`${d.severity} ${d.ruleId} ${body}`)}</system-out>`;
     });
-    return [`    <testcase classname="galley.check" name="${xml(file)}">`, ...items, '    </testcase>'].join('\n');
+    return [`    <testcase classname="galley.check" name="${xml(file)}">`, ...items, '    </testcase>'].join(
+      '\n',
+    );
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -32,11 +34,14 @@ export function formatJunit(diagnostics: readonly Diagnostic[]): string {
 }
 
 function xml(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    // Characters XML 1.0 cannot carry at all.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  return (
+    s
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      // Characters XML 1.0 cannot carry at all.
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+  );
 }

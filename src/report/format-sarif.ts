@@ -1,6 +1,10 @@
 import type { Diagnostic, Severity } from '../diagnostics.js';
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+};
 
 /** Rule descriptions for the SARIF `tool.driver.rules` list. */
 export interface RuleInfo {
@@ -12,7 +16,11 @@ export interface RuleInfo {
  * SARIF 2.1.0, as GitHub code scanning and IDEs read it: one run, the rules used, one result per
  * diagnostic with its region, and the include chain as related locations.
  */
-export function formatSarif(diagnostics: readonly Diagnostic[], rules: readonly RuleInfo[], version: string): string {
+export function formatSarif(
+  diagnostics: readonly Diagnostic[],
+  rules: readonly RuleInfo[],
+  version: string,
+): string {
   const used = [...new Set(diagnostics.map((d) => d.ruleId))].sort();
   const described = new Map(rules.map((r) => [r.id, r.description]));
   const log = {

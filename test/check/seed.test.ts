@@ -44,7 +44,8 @@ describe('positions through Liquid, includes and layouts', () => {
     const site = path.join(tempDir(), 'site');
     writeFiles(site, {
       '_config.yml': 'baseurl: ""\n',
-      '_layouts/page.html': '<html><body>\n<nav><a href="/missing-nav.html">Home</a></nav>\n{{ content }}\n</body></html>\n',
+      '_layouts/page.html':
+        '<html><body>\n<nav><a href="/missing-nav.html">Home</a></nav>\n{{ content }}\n</body></html>\n',
       '_includes/outer.md': 'Outer text.\n{% include inner.md %}\n',
       '_includes/inner.md': '{% if page.title %}\nInner [broken](gone.html) link.\n{% endif %}\n',
       'page.md':

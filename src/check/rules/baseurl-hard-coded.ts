@@ -33,7 +33,11 @@ export const baseurlHardCoded: CheckRule = {
         if (!prefix) continue;
         const rest = link.url.slice(prefix.value.length);
         const variable = prefix.variable;
-        report(link.location, `${link.url} hard-codes the base path ${prefix.value}`, `write ${variable}${rest}`);
+        report(
+          link.location,
+          `${link.url} hard-codes the base path ${prefix.value}`,
+          `write ${variable}${rest}`,
+        );
       }
     }
   },

@@ -16,7 +16,9 @@ export const calloutUnknownType: CheckRule = {
           report(
             callout.location,
             `unknown callout type bs-callout-${type}`,
-            near ? `did you mean bs-callout-${near}?` : `use one of ${known.map((t) => `bs-callout-${t}`).join(', ')}`,
+            near
+              ? `did you mean bs-callout-${near}?`
+              : `use one of ${known.map((t) => `bs-callout-${t}`).join(', ')}`,
           );
         }
       }

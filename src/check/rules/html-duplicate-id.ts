@@ -1,5 +1,5 @@
-import type { CheckRule } from '../rule.js';
 import type { IdFact } from '../page-facts.js';
+import type { CheckRule } from '../rule.js';
 
 /** An id used twice on one page: links and scripts reach only the first. */
 export const htmlDuplicateId: CheckRule = {
@@ -19,7 +19,11 @@ export const htmlDuplicateId: CheckRule = {
         const at = earlier.location;
         const via = at?.chain?.length ? ` via ${at.chain[at.chain.length - 1]}` : '';
         const where = at?.line ? ` (first at ${at.file}:${at.line}${via})` : '';
-        report(fact.location ?? { file: page.path }, `id "${fact.id}" is used again on ${page.url}${where}`, 'ids must be unique on a page; rename one');
+        report(
+          fact.location ?? { file: page.path },
+          `id "${fact.id}" is used again on ${page.url}${where}`,
+          'ids must be unique on a page; rename one',
+        );
       }
     }
   },

@@ -1,6 +1,6 @@
+import { closest } from '../../util/closest.js';
 import { internalLinks } from '../internal-links.js';
 import type { CheckRule } from '../rule.js';
-import { closest } from '../../util/closest.js';
 
 /** Fragments that browsers handle without an element to scroll to. */
 const BUILT_IN = new Set(['top']);

@@ -10,8 +10,10 @@ export const linksMissingPage: CheckRule = {
     for (const { link, resolved, target } of internalLinks(site)) {
       if (target !== undefined) continue;
       // A link to `x.md` served as `x.html` has its own rule with a better hint.
-      if (/\.(md|markdown)$/i.test(resolved.path) && site.urls.has(htmlOf(resolved.candidates[0] ?? ''))) continue;
-      const what = link.element === 'img' ? 'image' : link.element === 'a' ? 'page' : `${link.element} target`;
+      if (/\.(md|markdown)$/i.test(resolved.path) && site.urls.has(htmlOf(resolved.candidates[0] ?? '')))
+        continue;
+      const what =
+        link.element === 'img' ? 'image' : link.element === 'a' ? 'page' : `${link.element} target`;
       if (resolved.candidates.length === 0) {
         report(
           link.location,

@@ -123,7 +123,12 @@ export function renderMarkdownTree(processor: Processor, markdown: string, file:
   const messages = vfile.messages.map((m) => ({
     ruleId: m.ruleId ? `${m.source ?? 'markdown'}/${m.ruleId}` : 'markdown/warning',
     reason: m.reason,
-    offset: m.place && 'offset' in m.place ? m.place.offset : m.place && 'start' in m.place ? m.place.start.offset : undefined,
+    offset:
+      m.place && 'offset' in m.place
+        ? m.place.offset
+        : m.place && 'start' in m.place
+          ? m.place.start.offset
+          : undefined,
     fatal: Boolean(m.fatal),
   }));
   return { tree, html, messages };
