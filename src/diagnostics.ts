@@ -23,6 +23,8 @@ export interface Diagnostic {
   /** Include chain or similar context: outermost first, e.g. `guides/a.md:12`. */
   chain?: string[];
   cause?: unknown;
+  /** For findings about a link: the page it is on (URL) and the link as written. */
+  link?: { page: string; url: string };
 }
 
 /** Builds a diagnostic; keeps call sites short and the object shape uniform. */

@@ -18,7 +18,12 @@ export interface CheckSite {
 }
 
 /** Reports one problem found by a rule; the runner stamps the rule id and severity. */
-export type Report = (location: SourceLocation, message: string, hint?: string) => void;
+export type Report = (
+  location: SourceLocation,
+  message: string,
+  hint?: string,
+  link?: { page: string; url: string },
+) => void;
 
 /** A check, like a lint rule: an id, a one-line description, a default severity, and the check. */
 export interface CheckRule {

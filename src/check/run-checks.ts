@@ -14,13 +14,14 @@ export function runChecks(site: CheckSite): Diagnostic[] {
     const on = configured.some((s) => s !== undefined && s !== 'off');
     if (rule.defaultSeverity === 'off' && !on) continue;
     const severity = rule.defaultSeverity === 'off' ? 'warning' : rule.defaultSeverity;
-    rule.check(site, (location, message, hint) => {
+    rule.check(site, (location, message, hint, link) => {
       diagnostics.push(
         diagnostic(rule.id, severity, location.file, message, {
           line: location.line,
           column: location.column,
           chain: location.chain,
           hint,
+          ...(link ? { link } : {}),
         }),
       );
     });

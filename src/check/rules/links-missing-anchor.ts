@@ -11,7 +11,7 @@ export const linksMissingAnchor: CheckRule = {
   description: 'link to a #fragment that is not an id or anchor name on the target page',
   defaultSeverity: 'error',
   check(site, report) {
-    for (const { link, resolved, target } of internalLinks(site)) {
+    for (const { page, link, resolved, target } of internalLinks(site)) {
       const fragment = resolved.fragment;
       if (target === undefined || fragment === null || BUILT_IN.has(fragment)) continue;
       const anchors = site.urls.anchorsOf(target);
@@ -21,6 +21,7 @@ export const linksMissingAnchor: CheckRule = {
         link.location,
         `#${fragment} is not an id on ${site.baseurl}/${target}`,
         near ? `did you mean #${near}?` : 'ids are case-sensitive; check the heading or its {#id}',
+        { page: page.url, url: link.url },
       );
     }
   },

@@ -7,7 +7,7 @@ export const linksMissingPage: CheckRule = {
   description: 'internal link, image, script or stylesheet to a URL no page or file produces',
   defaultSeverity: 'error',
   check(site, report) {
-    for (const { link, resolved, target } of internalLinks(site)) {
+    for (const { page, link, resolved, target } of internalLinks(site)) {
       if (target !== undefined) continue;
       // A link to `x.md` served as `x.html` has its own rule with a better hint.
       if (/\.(md|markdown)$/i.test(resolved.path) && site.urls.has(htmlOf(resolved.candidates[0] ?? '')))
@@ -19,6 +19,7 @@ export const linksMissingPage: CheckRule = {
           link.location,
           `${what} ${link.url} is outside the site (baseurl ${site.baseurl})`,
           `start the URL with {{ site.baseurl }}`,
+          { page: page.url, url: link.url },
         );
         continue;
       }
@@ -28,6 +29,7 @@ export const linksMissingPage: CheckRule = {
         link.location,
         `${what} ${link.url} does not exist${link.url === served ? '' : ` (it resolves to ${resolved.path})`}`,
         near ? `did you mean ${site.baseurl}/${near}?` : undefined,
+        { page: page.url, url: link.url },
       );
     }
   },

@@ -7,7 +7,7 @@ export const linksSourceExtension: CheckRule = {
   description: 'link to a page source (x.md) where the site serves x.html',
   defaultSeverity: 'error',
   check(site, report) {
-    for (const { link, resolved, target } of internalLinks(site)) {
+    for (const { page, link, resolved, target } of internalLinks(site)) {
       if (target !== undefined || !/\.(md|markdown)$/i.test(resolved.path)) continue;
       const html = (resolved.candidates[0] ?? '').replace(/\.(md|markdown)$/i, '.html');
       if (!site.urls.has(html)) continue;
@@ -15,6 +15,7 @@ export const linksSourceExtension: CheckRule = {
         link.location,
         `${link.url} links to the Markdown source; the site serves it as .html`,
         `link to ${link.url.replace(/\.(md|markdown)(?=$|[?#])/i, '.html')}`,
+        { page: page.url, url: link.url },
       );
     }
   },
