@@ -1,6 +1,5 @@
 import type { Element, Nodes, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { toString as hastToString } from 'hast-util-to-string';
 import { type MappedOutput, type SourceOffset, sourceOffsetOf } from '../render/liquid/output-map.js';
 import { locate, type SourceLocation, type TemplateTexts } from '../render/source-location.js';
 import type {
@@ -173,8 +172,8 @@ function collectElement(
   if (classes.includes('bs-callout')) {
     facts.callouts.push({
       types: classes.filter((c) => c.startsWith('bs-callout-')).map((c) => c.slice('bs-callout-'.length)),
-      text: hastToString(node).replace(/\s+/g, ' ').trim(),
-      hasMedia: hasMedia(node),
+      text: proseText(node).replace(/\s+/g, ' ').trim(),
+      empty: !/\S/.test(allText(node)) && !hasMedia(node),
       location: where(offset),
     } satisfies CalloutFact);
   }
@@ -186,6 +185,25 @@ function isLiteral(map: MappedOutput, start: number, end: number, url: string): 
     if (s.start <= start && end <= s.end && s.exact) return map.output.slice(start, end).includes(url);
   }
   return false;
+}
+
+/** Elements whose text is shown as written: Markdown characters in them are meant. */
+const VERBATIM = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style', 'textarea']);
+
+/** The visible text of an element outside code, where leftover Markdown means a conversion was missed. */
+function proseText(node: Element): string {
+  let text = '';
+  for (const child of node.children) {
+    if (child.type === 'text') text += child.value;
+    else if (child.type === 'element') text += VERBATIM.has(child.tagName) ? ' ' : proseText(child);
+  }
+  return text;
+}
+
+function allText(node: Element): string {
+  return node.children
+    .map((c) => (c.type === 'text' ? c.value : c.type === 'element' ? allText(c) : ''))
+    .join('');
 }
 
 function hasMedia(node: Element): boolean {

@@ -42,10 +42,10 @@ export interface IdFact {
 export interface CalloutFact {
   /** The `bs-callout-*` types on it (`info`, `warning`, ...). */
   types: string[];
-  /** Its visible text, whitespace collapsed. */
+  /** Its visible text outside code elements, whitespace collapsed (for leftover Markdown). */
   text: string;
-  /** True when it has an image or other content besides text. */
-  hasMedia: boolean;
+  /** True when it shows nothing: no text (code included) and no image, table or other media. */
+  empty: boolean;
   location: SourceLocation;
 }
 

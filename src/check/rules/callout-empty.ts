@@ -8,7 +8,7 @@ export const calloutEmpty: CheckRule = {
   check(site, report) {
     for (const page of site.pages) {
       for (const callout of page.callouts) {
-        if (callout.text === '' && !callout.hasMedia) report(callout.location, 'callout is empty');
+        if (callout.empty) report(callout.location, 'callout is empty');
       }
     }
   },
