@@ -56,23 +56,25 @@ const failures = [];
 let file = null;
 const lines = `${proofer.stdout}\n${proofer.stderr}`.split('\n');
 for (const [i, line] of lines.entries()) {
-  const page = /^- (.*\.html)$/.exec(line);
-  if (page) {
-    file = path.relative(served, page[1]);
+  const heading = /^- (.*\.html)$/.exec(line);
+  if (heading) {
+    file = path.relative(served, heading[1]);
     continue;
   }
   const item = /^ {2}\* {2}(.*?)(?: \(line (\d+)\))?$/.exec(line);
   if (!item || !file) continue;
   const message = item[1];
-  let kind = null;
+  let kind = 'other';
   let href = null;
-  let m;
-  if ((m = /^internally linking to (.*), which does not exist$/.exec(message))) [kind, href] = ['page', m[1]];
-  else if ((m = /^internal image (.*) does not exist$/.exec(message))) [kind, href] = ['image', m[1]];
-  else if ((m = /^linking to internal hash (#.*) that does not exist$/.exec(message))) {
+  const page = /^internally linking to (.*), which does not exist$/.exec(message);
+  const image = /^internal image (.*) does not exist$/.exec(message);
+  const hash = /^linking to internal hash (#.*) that does not exist$/.exec(message);
+  if (page) [kind, href] = ['page', page[1]];
+  else if (image) [kind, href] = ['image', image[1]];
+  else if (hash) {
     kind = 'anchor';
     const el = /(?:href|src)="([^"]*)"/.exec(lines[i + 1] ?? '');
-    href = el ? el[1].replace(/&amp;/g, '&') : m[1];
+    href = el ? el[1].replace(/&amp;/g, '&') : hash[1];
   } else kind = `other: ${message.replace(/\S*\/\S*/g, 'X')}`;
   failures.push({ file, kind, href, message, line: item[2] ? Number(item[2]) : undefined });
 }

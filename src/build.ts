@@ -233,6 +233,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         pages: checked,
         otherFiles: files.map((f) => f.outputPath),
         pageBaseurls: pageBaseurls(renderable),
+        filterNames: Object.keys(ctx.liquid.filters),
       }),
     );
     lap('check');

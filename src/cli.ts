@@ -122,10 +122,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   const result =
     command === 'check' ? await check(options) : await build({ ...options, check: !values['no-check'] });
   if (lastProgress) io.err('\r\x1b[K');
-  const roots = result.config
-    ? [result.config.source, ...(result.config.themeDir ? [result.config.themeDir] : [])]
-    : [];
-  report(result.diagnostics, format, sourceReader(roots), io, {
+  const roots = result.config ? [result.config.source] : [];
+  report(result.diagnostics, format, sourceReader(roots, result.config?.themeDir), io, {
     quiet,
     verbose,
     stream: command === 'check' ? 'out' : 'err',

@@ -13,6 +13,7 @@ export interface CheckInput {
   otherFiles: Iterable<string>;
   /** Distinct `page.baseurl` values of the site's pages. */
   pageBaseurls: readonly string[];
+  filterNames?: readonly string[];
 }
 
 /** Checks a built site's facts: indexes its URLs and anchors, then runs every rule. */
@@ -28,6 +29,7 @@ export function checkSite(input: CheckInput): Diagnostic[] {
     baseurl: input.config.baseurl,
     siteUrl: input.config.url,
     pageBaseurls: input.pageBaseurls,
+    filterNames: input.filterNames ?? [],
   };
   return runChecks(site);
 }

@@ -1,6 +1,7 @@
 import type { Element, Nodes, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { type MappedOutput, type SourceOffset, sourceOffsetOf } from '../render/liquid/output-map.js';
+import type { LiquidProblem } from '../render/liquid/render-state.js';
 import { locate, type SourceLocation, type TemplateTexts } from '../render/source-location.js';
 import type {
   BaseurlJoinFact,
@@ -29,6 +30,8 @@ export interface PageFactsInput {
   texts: TemplateTexts;
   /** Elements the Markdown stage found never closed, at offsets into `content.output`. */
   unclosed: { element: string; offset: number }[];
+  /** Unknown variables and filters recorded while rendering the page and its layouts. */
+  liquidProblems: LiquidProblem[];
 }
 
 /** Elements whose attribute is a URL the browser loads or follows. */
@@ -73,6 +76,7 @@ export function collectPageFacts(input: PageFactsInput): PageFacts {
     callouts: [],
     joins: [],
     unclosed: [],
+    liquid: [],
   };
   const contentLocate = (offset: number | undefined): SourceLocation => {
     const point = offset === undefined ? undefined : sourceOffsetOf(input.content, offset);
@@ -82,6 +86,15 @@ export function collectPageFacts(input: PageFactsInput): PageFacts {
   collectJoins(input.content, input.path, input.texts, facts.joins);
   for (const { element, offset } of input.unclosed) {
     facts.unclosed.push({ element, location: contentLocate(offset) } satisfies UnclosedFact);
+  }
+
+  for (const p of input.liquidProblems) {
+    const point = { file: p.file, offset: p.offset, exact: true, chain: p.chain };
+    facts.liquid.push({
+      kind: p.kind,
+      name: p.name,
+      location: locate(point, p.root, input.texts) ?? { file: p.root },
+    });
   }
 
   if (input.layouts.length) {
@@ -106,7 +119,16 @@ export function collectPageFacts(input: PageFactsInput): PageFacts {
  * lines and columns, and no baseurl joins are known.
  */
 export function collectHtmlFacts(path: string, url: string, tree: Root): PageFacts {
-  const facts: PageFacts = { path, url, links: [], ids: [], callouts: [], joins: [], unclosed: [] };
+  const facts: PageFacts = {
+    path,
+    url,
+    links: [],
+    ids: [],
+    callouts: [],
+    joins: [],
+    unclosed: [],
+    liquid: [],
+  };
   const where = (offset: number | undefined, node?: Nodes): SourceLocation => {
     const start = node?.position?.start;
     return offset !== undefined && start

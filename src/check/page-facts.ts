@@ -17,6 +17,14 @@ export interface PageFacts {
   joins: BaseurlJoinFact[];
   /** HTML block elements opened and never closed. */
   unclosed: UnclosedFact[];
+  /** Unknown Liquid variables and filters the render met. */
+  liquid: LiquidFact[];
+}
+
+export interface LiquidFact {
+  kind: 'unknown-variable' | 'unknown-filter';
+  name: string;
+  location: SourceLocation;
 }
 
 /** A URL in an attribute that the browser fetches or follows. */

@@ -15,6 +15,8 @@ export interface CheckSite {
   siteUrl: string;
   /** Distinct non-trivial `page.baseurl` values (Magento style "/guides/v2.0/"). */
   pageBaseurls: readonly string[];
+  /** Filters the Liquid engine knows, for "did you mean" hints. */
+  filterNames: readonly string[];
 }
 
 /** Reports one problem found by a rule; the runner stamps the rule id and severity. */

@@ -6,12 +6,18 @@ import path from 'node:path';
  * turn (the site source, then the theme); absolute paths as they are. Cached; a file that cannot
  * be read gives undefined.
  */
-export function sourceReader(roots: readonly string[]): (file: string) => string | undefined {
+export function sourceReader(
+  roots: readonly string[],
+  themeDir?: string | null,
+): (file: string) => string | undefined {
   const cache = new Map<string, string | undefined>();
-  return (file) => {
-    if (cache.has(file)) return cache.get(file);
+  return (name) => {
+    if (cache.has(name)) return cache.get(name);
+    // Theme files are named `theme:<path in the theme>` in diagnostics.
+    const themed = themeDir && name.startsWith('theme:');
+    const file = themed ? name.slice('theme:'.length) : name;
     let text: string | undefined;
-    for (const root of path.isAbsolute(file) ? [''] : roots) {
+    for (const root of path.isAbsolute(file) ? [''] : themed ? [themeDir] : roots) {
       try {
         text = readFileSync(path.resolve(root, file), 'utf8');
         break;
@@ -19,7 +25,7 @@ export function sourceReader(roots: readonly string[]): (file: string) => string
         // Try the next root.
       }
     }
-    cache.set(file, text);
+    cache.set(name, text);
     return text;
   };
 }

@@ -69,7 +69,7 @@ export async function applyLayouts(
         [RENDER_STATE]: layoutState,
       };
       if (maps) {
-        const map = await renderWithOutputMap(ctx.liquid, templates, scope);
+        const map = await renderWithOutputMap(ctx.liquid, templates, scope, true);
         maps.push({ file: layout.path, map });
         html = map.output;
       } else {

@@ -36,6 +36,7 @@ export async function renderPage(page: RenderablePage, ctx: RenderContext): Prom
     chain: [],
     source: ctx.includeSource,
     dependencies: new Set(),
+    ...(ctx.collectFacts ? { problems: [] } : {}),
   };
   const scope = { page: page.vars, site: ctx.snapshot.site, [RENDER_STATE]: state };
   const failed = (): RenderedPage => ({ html: null, diagnostics, dependencies: [...state.dependencies] });
@@ -45,7 +46,7 @@ export async function renderPage(page: RenderablePage, ctx: RenderContext): Prom
     try {
       const templates = ctx.liquid.parse(source.body, source.path);
       body = ctx.collectFacts
-        ? await renderWithOutputMap(ctx.liquid, templates, scope)
+        ? await renderWithOutputMap(ctx.liquid, templates, scope, true)
         : { output: (await ctx.liquid.render(templates, scope)) as string, segments: [] };
     } catch (error) {
       diagnostics.push(liquidDiagnostic(error, source.path, source.bodyLine));
@@ -101,6 +102,7 @@ export async function renderPage(page: RenderablePage, ctx: RenderContext): Prom
     unclosed: messages
       .filter((m) => m.ruleId === 'html/unclosed-block' && m.offset !== undefined)
       .map((m) => ({ element: /<(\w+)>/.exec(m.reason)?.[1] ?? 'div', offset: m.offset as number })),
+    liquidProblems: state.problems ?? [],
   });
   for (const m of messages) {
     if (m.ruleId === 'html/unclosed-block') continue;

@@ -73,7 +73,7 @@ describe('galley CLI', () => {
     const c = capture();
     const dest = path.join(tempDir(), '_site');
     const code = await main(
-      ['build', '--source', fixtureSite('layouts'), '--destination', dest, '--no-theme'],
+      ['build', '--source', fixtureSite('layouts'), '--destination', dest, '--no-theme', '--no-check'],
       c.io,
     );
     expect(code).toBe(0);

@@ -25,6 +25,6 @@ describe('output collisions', () => {
       { out: () => {}, err: (s) => err.push(s), isTTY: false },
     );
     expect(code).toBe(1);
-    expect(err.join('')).toContain('error output/collision');
+    expect(err.join('')).toMatch(/b.html:3 error .* output\/collision/);
   });
 });

@@ -61,11 +61,15 @@ export interface FixtureBuild {
   dest: string;
 }
 
-/** Builds `source` into a fresh temporary destination, without the bundled theme unless asked. */
+/**
+ * Builds `source` into a fresh temporary destination, without the bundled theme and without the
+ * checks unless asked: these fixtures pin rendering; the checker has its own (test/check/).
+ */
 export async function buildSite(source: string, options: BuildOptions = {}): Promise<FixtureBuild> {
   const dest = options.destination ?? path.join(tempDir(), '_site');
   const result = await build({
     theme: false,
+    check: false,
     now: new Date('2024-01-02T03:04:05Z'),
     ...options,
     source,

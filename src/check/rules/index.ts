@@ -12,6 +12,8 @@ import { htmlUnsafeUrl } from './html-unsafe-url.js';
 import { linksMissingAnchor } from './links-missing-anchor.js';
 import { linksMissingPage } from './links-missing-page.js';
 import { linksSourceExtension } from './links-source-extension.js';
+import { liquidUnknownFilter } from './liquid-unknown-filter.js';
+import { liquidUnknownVariable } from './liquid-unknown-variable.js';
 
 /** Every rule `galley check` runs over built pages, in report order. */
 export const RULES: readonly CheckRule[] = [
@@ -28,4 +30,6 @@ export const RULES: readonly CheckRule[] = [
   htmlUnclosedBlock,
   htmlDuplicateId,
   htmlUnsafeUrl,
+  liquidUnknownVariable,
+  liquidUnknownFilter,
 ];

@@ -33,6 +33,8 @@ export function createLiquid(setup: LiquidSetup): Liquid {
     jekyllWhere: true,
     strictFilters: false,
     strictVariables: false,
+    // Only matters when a check render turns strictVariables on: `if` guards and `default` stay quiet.
+    lenientIf: true,
     ownPropertyOnly: true,
     greedy: false,
     relativeReference: false,

@@ -10,7 +10,7 @@ import {
   toValue,
 } from 'liquidjs';
 import type { IncludeFrame } from './liquid-diagnostic.js';
-import { RENDER_STATE, type RenderState } from './render-state.js';
+import { type LiquidProblem, RENDER_STATE, type RenderState } from './render-state.js';
 
 /**
  * One piece of Liquid output and the source it came from. Plain text maps character for
@@ -50,6 +50,9 @@ export interface MappedOutput {
 
 const NO_CHAIN: readonly IncludeFrame[] = Object.freeze([]);
 
+/** Tags whose undefined collection means "no items", not a mistake. */
+const LOOPS = new Set(['for', 'tablerow']);
+
 /** An emitter that records which template wrote each range of the output. */
 class RecordingEmitter implements Emitter {
   buffer = '';
@@ -80,6 +83,7 @@ const installed = new WeakSet<Liquid>();
 export function enableOutputMaps(liquid: Liquid): void {
   if (installed.has(liquid)) return;
   installed.add(liquid);
+  reportUnknownFilters(liquid);
   const renderer = liquid.renderer;
   const original = renderer.renderTemplates.bind(renderer);
   renderer.renderTemplates = function* renderTemplates(
@@ -101,9 +105,29 @@ export function enableOutputMaps(liquid: Liquid): void {
           const html = yield tpl.render(ctx, emitter);
           if (html) emitter.write(html);
         } catch (e) {
-          const err = LiquidError.is(e) ? e : new RenderError(e as Error, tpl);
-          if (ctx.opts.catchAllErrors) errors.push(err);
-          else throw err;
+          const missing = ctx.strictVariables ? undefinedVariable(e) : undefined;
+          if (missing !== undefined && state?.problems) {
+            // Record it, drop what the template half-wrote, and render it again as Jekyll would.
+            // A loop over nothing is a guard, like an if: `{% for t in page.tags %}`.
+            if (!LOOPS.has((tpl.token as { name?: string }).name ?? '') && !isDefaultArgument(tpl, missing)) {
+              state.problems.push(problem('unknown-variable', missing, tpl.token, state));
+            }
+            emitter.buffer = emitter.buffer.slice(0, start);
+            while (emitter.segments.length && emitter.segments[emitter.segments.length - 1].start >= start) {
+              emitter.segments.pop();
+            }
+            ctx.strictVariables = false;
+            try {
+              const html = yield tpl.render(ctx, emitter);
+              if (html) emitter.write(html);
+            } finally {
+              ctx.strictVariables = true;
+            }
+          } else {
+            const err = LiquidError.is(e) ? e : new RenderError(e as Error, tpl);
+            if (ctx.opts.catchAllErrors) errors.push(err);
+            else throw err;
+          }
         }
         const end = emitter.buffer.length;
         // Empty output tags are kept too: `{{ site.baseurl }}` printing "" matters to the checks.
@@ -141,16 +165,77 @@ function segmentOf(
   return segment;
 }
 
+/** `{{ a | default: b }}` where `b` is the missing one: a fallback chain, a guard like `if`. */
+function isDefaultArgument(tpl: Template, name: string): boolean {
+  const filters = (tpl as { value?: { filters?: { name: string; args: unknown[] }[] } }).value?.filters ?? [];
+  return filters.some(
+    (f) =>
+      f.name === 'default' &&
+      f.args.some((a) => !Array.isArray(a) && (a as { getText?: () => string }).getText?.() === name),
+  );
+}
+
+/** The variable path of an undefined-variable error (strict mode), however liquidjs wrapped it. */
+function undefinedVariable(error: unknown): string | undefined {
+  let e = error as { name?: string; message?: string; originalError?: unknown } | undefined;
+  for (let i = 0; i < 5 && e; i++) {
+    if (e.name === 'UndefinedVariableError' || e.name === 'InternalUndefinedVariableError') {
+      return /undefined variable: ([^,]+)/.exec(e.message ?? '')?.[1] ?? '';
+    }
+    e = e.originalError as typeof e;
+  }
+  return undefined;
+}
+
+function problem(
+  kind: LiquidProblem['kind'],
+  name: string,
+  token: { file?: string; begin: number },
+  state: RenderState,
+): LiquidProblem {
+  return {
+    kind,
+    name,
+    file: token.file ?? state.file,
+    offset: token.begin,
+    root: state.file,
+    chain: state.chain.map((c) => ({ ...c })),
+  };
+}
+
+/**
+ * Jekyll prints a value unchanged through a filter it does not know; so do we, but the filter is
+ * recorded where it is used (each render that reaches it), so the checker can name it.
+ */
+function reportUnknownFilters(liquid: Liquid): void {
+  const known = liquid.filters;
+  (liquid as { filters: typeof known }).filters = new Proxy(known, {
+    get(target, name) {
+      if (typeof name !== 'string' || Object.hasOwn(target, name)) return Reflect.get(target, name);
+      return function unknownFilter(
+        this: { context: Context; token: { file?: string; begin: number } },
+        value: unknown,
+      ) {
+        const state = (this.context.environments as Record<symbol, RenderState | undefined>)[RENDER_STATE];
+        state?.problems?.push(problem('unknown-filter', name, this.token, state));
+        return value;
+      };
+    },
+  });
+}
+
 /**
  * Renders parsed templates like `liquid.render`, and returns the output with its source map.
- * `enableOutputMaps` must have been called on the engine.
+ * `enableOutputMaps` must have been called on the engine. With `strict`, undefined variables
+ * (outside `if` conditions and `default` filters) are recorded on the render state's `problems`.
  */
 export async function renderWithOutputMap(
   liquid: Liquid,
   templates: Template[],
   scope: object,
+  strict = false,
 ): Promise<MappedOutput> {
-  const ctx = new Context(scope, liquid.options, { sync: false });
+  const ctx = new Context(scope, liquid.options, { sync: false, strictVariables: strict });
   const emitter = new RecordingEmitter();
   await toPromise(liquid.renderer.renderTemplates(templates, ctx, emitter));
   return { output: emitter.buffer, segments: emitter.segments };

@@ -29,4 +29,19 @@ export interface RenderState {
   source: IncludeSource;
   /** Includes, data and files this render depended on (for incremental builds). */
   dependencies: Set<string>;
+  /** Unknown variables and filters met while rendering, when the checks asked for them. */
+  problems?: LiquidProblem[];
+}
+
+/** Something a strict Liquid would refuse, recorded instead so the page still renders. */
+export interface LiquidProblem {
+  kind: 'unknown-variable' | 'unknown-filter';
+  /** The variable path or filter name. */
+  name: string;
+  /** Template file and offset of the tag or filter. */
+  file: string;
+  offset: number;
+  /** The page or layout being rendered (root of the include chain). */
+  root: string;
+  chain: { file: string; line: number }[];
 }
