@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { applyRuleSettings } from './check/apply-rule-settings.js';
 import { checkSite } from './check/check-site.js';
+import { runExternalCheck } from './check/external/run-external-check.js';
 import { inlineIgnores } from './check/inline-ignores.js';
 import type { PageFacts } from './check/page-facts.js';
 import { defaultSeverityOf } from './check/run-checks.js';
@@ -49,6 +50,10 @@ export interface BuildOptions {
   write?: boolean;
   /** Run the checks (links, anchors, callouts, baseurl joins...) on what was built (default true). */
   check?: boolean;
+  /** Also check external links over HTTP (`links/external`, off by default). */
+  external?: boolean;
+  /** `fetch` for the external check (tests count requests with it). */
+  fetch?: typeof fetch;
   /** Called after each page renders. */
   onProgress?: (done: number, total: number) => void;
   /** `site.time`; defaults to SOURCE_DATE_EPOCH when set, else now. */
@@ -225,11 +230,23 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const lines = new Map(toWrite.map((p) => [p.source.path, p.source.keyLines.permalink]));
   const files = assembleOutput(pages, source.staticFiles, redirects, redirectMap, lines, diagnostics);
 
+  const checkConfig = options.external
+    ? { ...config.check, rules: { ...config.check.rules, 'links/external': 'error' as const } }
+    : config.check;
   if (check) {
     lap('assemble');
+    const external = ruleEnabled(checkConfig, 'links/external')
+      ? await runExternalCheck(
+          checked.map((c) => c.facts),
+          { baseurl: config.baseurl, siteUrl: config.url, source: config.source, check: checkConfig },
+          diagnostics,
+          options.fetch,
+        )
+      : undefined;
     diagnostics.push(
       ...checkSite({
-        config,
+        config: { ...config, check: checkConfig },
+        external,
         pages: checked,
         otherFiles: files.map((f) => f.outputPath),
         pageBaseurls: pageBaseurls(renderable),
@@ -238,7 +255,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     );
     lap('check');
   }
-  const settled = applyRuleSettings(diagnostics, config.check, inlineIgnores(ignoreSources(snapshot)));
+  const settled = applyRuleSettings(diagnostics, checkConfig, inlineIgnores(ignoreSources(snapshot)));
   diagnostics.splice(0, diagnostics.length, ...settled);
 
   const result = {
@@ -354,6 +371,13 @@ function* ignoreSources(snapshot: SiteSnapshot) {
     yield { file: p.source.path, text: p.source.body, lineOffset: p.source.bodyLine - 1 };
   for (const [name, text] of snapshot.includes) yield { file: `_includes/${name}`, text, lineOffset: 0 };
   for (const l of snapshot.layouts.values()) yield { file: l.path, text: l.body, lineOffset: l.bodyLine - 1 };
+}
+
+/** True when `check.rules` or an override turns the rule on. */
+function ruleEnabled(check: SiteConfig['check'], ruleId: string): boolean {
+  return [check.rules[ruleId], ...check.overrides.map((o) => o.rules[ruleId])].some(
+    (s) => s !== undefined && s !== 'off',
+  );
 }
 
 /** Problems of the pipeline itself (a page failed), as opposed to findings of the checker. */

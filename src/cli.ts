@@ -29,6 +29,7 @@ options:
       --theme DIR          fallback theme folder (--no-theme for none)
       --no-check           build only, without the checks
       --html DIR           check a folder of built HTML instead of a source
+      --external           also check external links (HTTP, cached in .galley-cache/)
   -f, --format FORMAT      text (default), json, sarif, github, junit
       --write-on-error     write the site even when pages failed
   -q, --quiet              print errors only
@@ -111,6 +112,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     baseurl: values.baseurl,
     theme: values['no-theme'] ? (false as const) : values.theme,
     writeOnError: Boolean(values['write-on-error']),
+    external: Boolean(values.external),
     onProgress: (done: number, total: number) => {
       // A progress line only on a terminal, and only once the build has taken a second.
       const now = Date.now();
@@ -204,6 +206,7 @@ function parse(args: string[]) {
       theme: { type: 'string' },
       'no-theme': { type: 'boolean' },
       'no-check': { type: 'boolean' },
+      external: { type: 'boolean' },
       html: { type: 'string' },
       format: { type: 'string', short: 'f' },
       'write-on-error': { type: 'boolean' },

@@ -18,6 +18,18 @@ export interface CheckConfig {
   /** `bs-callout-<type>` types that are allowed. */
   calloutTypes: string[];
   overrides: CheckOverride[];
+  external: ExternalConfig;
+}
+
+/** `check.external`: how `links/external` talks to other servers. */
+export interface ExternalConfig {
+  timeoutMs: number;
+  retries: number;
+  perHost: number;
+  /** How long a good answer is trusted, in milliseconds (failures: a tenth of it). */
+  ttlMs: number;
+  /** Cache file, relative to the source; null for no cache. */
+  cacheFile: string | null;
 }
 
 /** Galley's defaults: Bootstrap's callout types as the Magento docs use them. */
@@ -26,4 +38,11 @@ export const DEFAULT_CHECK_CONFIG: CheckConfig = {
   ignoreUrls: [],
   calloutTypes: ['info', 'warning', 'tip', 'danger'],
   overrides: [],
+  external: {
+    timeoutMs: 10_000,
+    retries: 2,
+    perHost: 2,
+    ttlMs: 24 * 3600_000,
+    cacheFile: '.galley-cache/external-links.json',
+  },
 };

@@ -1,5 +1,6 @@
 import type { SiteConfig } from '../config/site-config.js';
 import type { Diagnostic } from '../diagnostics.js';
+import type { ExternalResult } from './external/check-external-urls.js';
 import type { PageFacts } from './page-facts.js';
 import type { CheckSite } from './rule.js';
 import { runChecks } from './run-checks.js';
@@ -14,6 +15,8 @@ export interface CheckInput {
   /** Distinct `page.baseurl` values of the site's pages. */
   pageBaseurls: readonly string[];
   filterNames?: readonly string[];
+  /** Results of the external link check, when it ran. */
+  external?: ReadonlyMap<string, ExternalResult>;
 }
 
 /** Checks a built site's facts: indexes its URLs and anchors, then runs every rule. */
@@ -30,6 +33,7 @@ export function checkSite(input: CheckInput): Diagnostic[] {
     siteUrl: input.config.url,
     pageBaseurls: input.pageBaseurls,
     filterNames: input.filterNames ?? [],
+    external: input.external,
   };
   return runChecks(site);
 }

@@ -33,7 +33,7 @@ export function internalLinks(site: CheckSite): InternalLink[] {
 }
 
 /** `check.ignore_urls` entries: `/regex/` or a plain prefix. */
-function toPattern(entry: string): RegExp {
+export function toPattern(entry: string): RegExp {
   const m = /^\/(.*)\/([a-z]*)$/.exec(entry);
   if (m) return new RegExp(m[1], m[2]);
   return new RegExp(`^${entry.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);

@@ -29,9 +29,9 @@ export function resolveLink(url: string, pageUrl: string, baseurl: string, siteU
   if (siteUrl && (href === siteUrl || href.startsWith(`${siteUrl}/`)))
     href = href.slice(siteUrl.length) || '/';
   if (/^[a-z][a-z0-9+.-]*:/i.test(href)) {
-    return /^https?:/i.test(href) ? { kind: 'external', url: href } : { kind: 'skip' };
+    return /^https?:/i.test(href) ? { kind: 'external', url: href.replace(/#.*$/, '') } : { kind: 'skip' };
   }
-  if (href.startsWith('//')) return { kind: 'external', url: `https:${href}` };
+  if (href.startsWith('//')) return { kind: 'external', url: `https:${href.replace(/#.*$/, '')}` };
   let resolved: URL;
   try {
     resolved = new URL(href, `${BASE}${baseurl}${pageUrl}`);

@@ -1,6 +1,7 @@
 import type { Severity } from '../diagnostics.js';
 import type { SourceLocation } from '../render/source-location.js';
 import type { CheckConfig } from './check-config.js';
+import type { ExternalResult } from './external/check-external-urls.js';
 import type { PageFacts } from './page-facts.js';
 import type { UrlIndex } from './url-index.js';
 
@@ -17,6 +18,8 @@ export interface CheckSite {
   pageBaseurls: readonly string[];
   /** Filters the Liquid engine knows, for "did you mean" hints. */
   filterNames: readonly string[];
+  /** Results of the external link check, when it ran. */
+  external?: ReadonlyMap<string, ExternalResult>;
 }
 
 /** Reports one problem found by a rule; the runner stamps the rule id and severity. */

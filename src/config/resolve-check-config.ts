@@ -2,6 +2,7 @@ import {
   type CheckConfig,
   type CheckOverride,
   DEFAULT_CHECK_CONFIG,
+  type ExternalConfig,
   type RuleSetting,
 } from '../check/check-config.js';
 
@@ -49,6 +50,7 @@ export function resolveCheckConfig(
     }
   }
   return {
+    external: resolveExternal(value.external, problem),
     rules,
     ignoreUrls: strings('ignore_urls', DEFAULT_CHECK_CONFIG.ignoreUrls),
     calloutTypes: strings('callout_types', DEFAULT_CHECK_CONFIG.calloutTypes),
@@ -71,6 +73,32 @@ function ruleSettings(value: unknown, key: string, problem: (key: string, messag
     } else problem(`${key}.${id}`, `must be one of ${SETTINGS.join(', ')}`);
   }
   return rules;
+}
+
+function resolveExternal(value: unknown, problem: (key: string, message: string) => void): ExternalConfig {
+  const defaults = DEFAULT_CHECK_CONFIG.external;
+  if (value === undefined || value === null) return defaults;
+  if (!isRecord(value)) {
+    problem('check.external', 'must be a mapping');
+    return defaults;
+  }
+  const number = (key: string, fallback: number, scale = 1): number => {
+    const v = value[key];
+    if (v === undefined) return fallback;
+    if (typeof v === 'number' && v >= 0) return v * scale;
+    problem(`check.external.${key}`, 'must be a number, 0 or more');
+    return fallback;
+  };
+  const cache = value.cache;
+  if (cache !== undefined && cache !== false && typeof cache !== 'string')
+    problem('check.external.cache', 'must be a path or false');
+  return {
+    timeoutMs: number('timeout_ms', defaults.timeoutMs),
+    retries: number('retries', defaults.retries),
+    perHost: Math.max(1, number('per_host', defaults.perHost)),
+    ttlMs: number('ttl_hours', defaults.ttlMs, 3600_000),
+    cacheFile: cache === false ? null : typeof cache === 'string' ? cache : defaults.cacheFile,
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -9,6 +9,7 @@ import { calloutUnknownType } from './callout-unknown-type.js';
 import { htmlDuplicateId } from './html-duplicate-id.js';
 import { htmlUnclosedBlock } from './html-unclosed-block.js';
 import { htmlUnsafeUrl } from './html-unsafe-url.js';
+import { linksExternal } from './links-external.js';
 import { linksMissingAnchor } from './links-missing-anchor.js';
 import { linksMissingPage } from './links-missing-page.js';
 import { linksSourceExtension } from './links-source-extension.js';
@@ -32,4 +33,5 @@ export const RULES: readonly CheckRule[] = [
   htmlUnsafeUrl,
   liquidUnknownVariable,
   liquidUnknownFilter,
+  linksExternal,
 ];

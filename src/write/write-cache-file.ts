@@ -1,0 +1,13 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Writes one of Galley's cache files (inside `.galley-cache/`): to a temporary sibling first,
+ * then renamed, so a killed run never leaves half a cache to be parsed next time.
+ */
+export async function writeCacheFile(absPath: string, text: string): Promise<void> {
+  await mkdir(path.dirname(absPath), { recursive: true });
+  const temp = `${absPath}.${process.pid}.tmp`;
+  await writeFile(temp, text);
+  await rename(temp, absPath);
+}
