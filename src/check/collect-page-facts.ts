@@ -32,6 +32,8 @@ export interface PageFactsInput {
   unclosed: { element: string; offset: number }[];
   /** Unknown variables and filters recorded while rendering the page and its layouts. */
   liquidProblems: LiquidProblem[];
+  /** The page has a non-empty `title`. */
+  titled: boolean;
 }
 
 /** Elements whose attribute is a URL the browser loads or follows. */
@@ -77,6 +79,7 @@ export function collectPageFacts(input: PageFactsInput): PageFacts {
     joins: [],
     unclosed: [],
     liquid: [],
+    titled: input.titled,
   };
   const contentLocate = (offset: number | undefined): SourceLocation => {
     const point = offset === undefined ? undefined : sourceOffsetOf(input.content, offset);
@@ -128,6 +131,7 @@ export function collectHtmlFacts(path: string, url: string, tree: Root): PageFac
     joins: [],
     unclosed: [],
     liquid: [],
+    titled: true,
   };
   const where = (offset: number | undefined, node?: Nodes): SourceLocation => {
     const start = node?.position?.start;

@@ -19,6 +19,8 @@ export interface PageFacts {
   unclosed: UnclosedFact[];
   /** Unknown Liquid variables and filters the render met. */
   liquid: LiquidFact[];
+  /** Whether the page has a title (front matter or defaults); HTML files checked as they are count as titled. */
+  titled: boolean;
 }
 
 export interface LiquidFact {

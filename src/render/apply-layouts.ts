@@ -36,7 +36,7 @@ export async function applyLayouts(
         ? (ctx.snapshot.layouts.get(seen[seen.length - 1])?.path ?? page.source.path)
         : page.source.path;
       diagnostics.push(
-        diagnostic('layout/missing', 'warning', requester, `layout "${name}" does not exist`, {
+        diagnostic('frontmatter/unknown-layout', 'warning', requester, `layout "${name}" does not exist`, {
           line: seen.length ? 2 : page.source.keyLines.layout,
           hint: `add ${ctx.snapshot.config.layoutsDir}/${name}.html or change \`layout:\``,
         }),

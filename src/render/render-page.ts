@@ -103,6 +103,7 @@ export async function renderPage(page: RenderablePage, ctx: RenderContext): Prom
       .filter((m) => m.ruleId === 'html/unclosed-block' && m.offset !== undefined)
       .map((m) => ({ element: /<(\w+)>/.exec(m.reason)?.[1] ?? 'div', offset: m.offset as number })),
     liquidProblems: state.problems ?? [],
+    titled: typeof page.vars.title === 'string' ? page.vars.title.trim() !== '' : page.vars.title != null,
   });
   for (const m of messages) {
     if (m.ruleId === 'html/unclosed-block') continue;

@@ -6,7 +6,7 @@ import { copySite, fixtureSite, hashTree, listTree } from './helpers.js';
 
 async function refused(source: string, destination: string, watched: string) {
   const before = hashTree(watched);
-  const result = await build({ source, destination, theme: false });
+  const result = await build({ source, destination, theme: false, check: false });
   expect(result.diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([
     ['output/unsafe-destination', 'error'],
   ]);
@@ -49,7 +49,7 @@ describe('destination guard', () => {
     const source = copySite(fixtureSite('basic'), 'docs');
     const before = hashTree(source);
     const dest = path.join(path.dirname(source), 'docs-site');
-    const result = await build({ source, destination: dest, theme: false });
+    const result = await build({ source, destination: dest, theme: false, check: false });
     expect(result.diagnostics).toEqual([]);
     expect(result.written).toBe(true);
     expect(listTree(dest)).toEqual(['guide.html', 'index.html', 'style.css']);

@@ -17,7 +17,7 @@ describe('layouts', () => {
 
   it('a missing layout is only a warning at the layout key', () => {
     expect(diagnosticLines(built.result.diagnostics)).toEqual([
-      'ghost.html:3 warning layout/missing layout "nowhere" does not exist',
+      'ghost.html:3 warning frontmatter/unknown-layout layout "nowhere" does not exist',
     ]);
     expect(built.result.written).toBe(true);
   });

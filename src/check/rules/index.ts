@@ -6,6 +6,7 @@ import { calloutEmpty } from './callout-empty.js';
 import { calloutMissingType } from './callout-missing-type.js';
 import { calloutRawMarkdown } from './callout-raw-markdown.js';
 import { calloutUnknownType } from './callout-unknown-type.js';
+import { frontmatterMissingTitle } from './frontmatter-missing-title.js';
 import { htmlDuplicateId } from './html-duplicate-id.js';
 import { htmlUnclosedBlock } from './html-unclosed-block.js';
 import { htmlUnsafeUrl } from './html-unsafe-url.js';
@@ -34,4 +35,5 @@ export const RULES: readonly CheckRule[] = [
   liquidUnknownVariable,
   liquidUnknownFilter,
   linksExternal,
+  frontmatterMissingTitle,
 ];
