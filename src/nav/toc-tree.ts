@@ -1,0 +1,85 @@
+import { isRecord } from '../config/resolve-config.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { menuDiagnostic } from './menu-rules.js';
+import { type NavNode, navNode } from './nav-node.js';
+import { parseTocFile } from './parse-toc-file.js';
+import { resolveTocUrl } from './resolve-toc-url.js';
+
+/** A sidebar of the TOC model, with the page URL behind each node that links to a page. */
+export interface BuiltToc {
+  nodes: NavNode[];
+  pageUrlOf: Map<NavNode, string>;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Builds one sidebar from a TOC file (`label`, `url`, `children`, `versions` entries under
+ * `pages:`), in file order. Entries whose `versions` do not list `version` are left out with
+ * their children. A URL no page produces is `menu/toc-missing-page` at the entry's line.
+ */
+export function tocTree(
+  text: string,
+  file: string,
+  version: string | null,
+  base: string,
+  pageUrls: ReadonlySet<string>,
+): BuiltToc {
+  const diagnostics: Diagnostic[] = [];
+  const pageUrlOf = new Map<NavNode, string>();
+  const parsed = parseTocFile(text);
+  if (!parsed) return { nodes: [], pageUrlOf, diagnostics };
+  const { value, lines } = parsed;
+  const top = Array.isArray(value) ? value : isRecord(value) ? value.pages : undefined;
+  if (!Array.isArray(top)) {
+    diagnostics.push(
+      menuDiagnostic('menu/toc-invalid', file, 'a TOC file holds a `pages:` list of entries', {
+        line: 1,
+        hint: 'write pages: with entries of label, url, children and versions',
+      }),
+    );
+    return { nodes: [], pageUrlOf, diagnostics };
+  }
+  const build = (entries: unknown[], level: number, parentLine: number): NavNode[] => {
+    const out: NavNode[] = [];
+    for (const entry of entries) {
+      if (entry === null) continue; // an empty `-` item
+      const line = (typeof entry === 'object' && lines.get(entry)) || parentLine;
+      if (!isRecord(entry)) {
+        diagnostics.push(menuDiagnostic('menu/toc-invalid', file, 'a TOC entry must be a mapping', { line }));
+        continue;
+      }
+      if (!listsVersion(entry.versions, version)) continue;
+      const label =
+        typeof entry.label === 'string' || typeof entry.label === 'number' ? String(entry.label) : '';
+      const rawUrl = typeof entry.url === 'string' && entry.url.trim() !== '' ? entry.url : null;
+      if (label.trim() === '')
+        diagnostics.push(menuDiagnostic('menu/missing-title', file, 'TOC entry has no label', { line }));
+      const node = navNode(label || rawUrl || '', null, level);
+      if (rawUrl) {
+        const target = resolveTocUrl(rawUrl, base, pageUrls);
+        node.url = target.url;
+        node.external = target.external;
+        if (!target.external && target.found) pageUrlOf.set(node, target.url.replace(/[?#].*$/, ''));
+        if (!target.found) {
+          diagnostics.push(
+            menuDiagnostic('menu/toc-missing-page', file, `no page produces ${target.url} (url: ${rawUrl})`, {
+              line,
+              hint: 'fix the url, or add a redirect_from to the page that replaced it',
+            }),
+          );
+        }
+      }
+      if (Array.isArray(entry.children)) node.children = build(entry.children, level + 1, line);
+      out.push(node);
+    }
+    return out;
+  };
+  return { nodes: build(top, 1, 1), pageUrlOf, diagnostics };
+}
+
+/** True when an entry's `versions` (a list or one value) includes `version`, or says nothing. */
+function listsVersion(versions: unknown, version: string | null): boolean {
+  if (versions === undefined || versions === null || version === null) return true;
+  const list = Array.isArray(versions) ? versions : [versions];
+  return list.some((v) => String(v) === version);
+}
