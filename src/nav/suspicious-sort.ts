@@ -21,12 +21,12 @@ export function suspiciousSort(
   const first = asStrings.findIndex((s, i) => s !== asNumbers[i]);
   if (first < 0) return [];
   const at = asStrings[first];
-  const list = (xs: typeof numbered) => xs.map((s) => s.subgroup).join(', ');
+  const other = asNumbers[first];
   return [
     menuDiagnostic(
       'menu/suspicious-sort',
       at.page.source.path,
-      `subgroup "${at.subgroup}" is out of place: sections sort as strings (${list(asStrings)}) but their numbers say ${list(asNumbers)}`,
+      `subgroup "${at.subgroup}" sorts before "${other.subgroup}" as a string but after it as a number`,
       {
         line: at.page.source.keyLines.subgroup,
         hint: 'pad the prefixes to one width (010_, 020_, ...) or set nav.subgroup_order: numeric',

@@ -1,5 +1,6 @@
 import { isRecord } from '../config/resolve-config.js';
 import type { Diagnostic } from '../diagnostics.js';
+import { closest } from '../util/closest.js';
 import { menuDiagnostic } from './menu-rules.js';
 import { type NavNode, navNode } from './nav-node.js';
 import { parseTocFile } from './parse-toc-file.js';
@@ -29,6 +30,7 @@ export function tocTree(
   const parsed = parseTocFile(text);
   if (!parsed) return { nodes: [], pageUrlOf, diagnostics };
   const { value, lines } = parsed;
+  const rows = text.split('\n');
   const top = Array.isArray(value) ? value : isRecord(value) ? value.pages : undefined;
   if (!Array.isArray(top)) {
     diagnostics.push(
@@ -63,8 +65,8 @@ export function tocTree(
         if (!target.found) {
           diagnostics.push(
             menuDiagnostic('menu/toc-missing-page', file, `no page produces ${target.url} (url: ${rawUrl})`, {
-              line,
-              hint: 'fix the url, or add a redirect_from to the page that replaced it',
+              line: keyLine(rows, line, 'url'),
+              hint: missingHint(target.url, pageUrls),
             }),
           );
         }
@@ -82,4 +84,23 @@ function listsVersion(versions: unknown, version: string | null): boolean {
   if (versions === undefined || versions === null || version === null) return true;
   const list = Array.isArray(versions) ? versions : [versions];
   return list.some((v) => String(v) === version);
+}
+
+/** "did you mean" for a TOC URL no page produces: a page differing in case only, else the closest. */
+function missingHint(url: string, pageUrls: ReadonlySet<string>): string {
+  const lower = url.toLowerCase();
+  let near: string | undefined;
+  for (const u of pageUrls) if (u.toLowerCase() === lower) near = u;
+  near ??= closest(url, pageUrls);
+  return near ? `did you mean ${near}?` : 'fix the url, or remove the entry';
+}
+
+/** The line of `key:` within the entry starting at `line` (1-based), else the entry's line. */
+function keyLine(rows: readonly string[], line: number, key: string): number {
+  const pattern = new RegExp(`^\\s*(?:-\\s+)?${key}\\s*:`);
+  for (let i = line - 1; i < rows.length && i < line + 30; i++) {
+    if (i > line - 1 && /^\s*-\s/.test(rows[i])) break;
+    if (pattern.test(rows[i])) return i + 1;
+  }
+  return line;
 }
