@@ -68,7 +68,7 @@ export function frontMatterTree(pages: readonly RenderablePage[], order: Subgrou
         menuDiagnostic(
           'menu/missing-parent',
           rest[0].source.path,
-          `section "${key}" has no page with menu_node: parent, so its heading is the raw subgroup value`,
+          `section "${key}" has no page with menu_node: parent; its heading falls back to "${subgroupHeading(key)}" and links nowhere`,
           {
             line: rest[0].source.keyLines.subgroup,
             hint: 'set menu_node: parent on the page that introduces it',

@@ -29,7 +29,7 @@ export function tocTree(
   const pageUrlOf = new Map<NavNode, string>();
   const parsed = parseTocFile(text);
   if (!parsed) return { nodes: [], pageUrlOf, diagnostics };
-  const { value, lines } = parsed;
+  const { value, lines, itemLines } = parsed;
   const rows = text.split('\n');
   const top = Array.isArray(value) ? value : isRecord(value) ? value.pages : undefined;
   if (!Array.isArray(top)) {
@@ -43,9 +43,10 @@ export function tocTree(
   }
   const build = (entries: unknown[], level: number, parentLine: number): NavNode[] => {
     const out: NavNode[] = [];
-    for (const entry of entries) {
+    const at = itemLines.get(entries);
+    for (const [i, entry] of entries.entries()) {
       if (entry === null) continue; // an empty `-` item
-      const line = (typeof entry === 'object' && lines.get(entry)) || parentLine;
+      const line = (typeof entry === 'object' && lines.get(entry)) || at?.[i] || parentLine;
       if (!isRecord(entry)) {
         diagnostics.push(menuDiagnostic('menu/toc-invalid', file, 'a TOC entry must be a mapping', { line }));
         continue;
