@@ -86,7 +86,9 @@ describe('front matter model (the seed page and sibling pages of its guide)', ()
     expect(html).toContain(
       '<a class="nav-link is-external" href="https://status.example.com/">Service status</a>',
     );
-    expect(html).toMatch(/<nav class="breadcrumbs"[\s\S]*Going live[\s\S]*Staging and production[\s\S]*<\/nav>/);
+    expect(html).toMatch(
+      /<nav class="breadcrumbs"[\s\S]*Going live[\s\S]*Staging and production[\s\S]*<\/nav>/,
+    );
     expect(html).toContain('rel="prev"><span class="pager-label">Previous</span> Staging and production</a>');
     expect(html).toContain('rel="next"><span class="pager-label">Next</span> Testing on staging</a>');
     // Folded entries stay folded unless they hold the current page.
