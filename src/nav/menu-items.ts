@@ -11,18 +11,27 @@ export interface MenuItem {
 
 /** Orders pages by `menu_order` (missing or invalid last), then label, then path: stable across builds. */
 export function byMenuOrder(a: RenderablePage, b: RenderablePage): number {
-  const x = orderKey(a);
-  const y = orderKey(b);
-  if (x !== y) return x < y ? -1 : 1;
-  const lx = menuLabel(a).label;
-  const ly = menuLabel(b).label;
-  if (lx !== ly) return lx < ly ? -1 : 1;
+  const x = sortKey(a);
+  const y = sortKey(b);
+  if (x.order !== y.order) return x.order < y.order ? -1 : 1;
+  if (x.label !== y.label) return x.label < y.label ? -1 : 1;
   return a.source.path < b.source.path ? -1 : a.source.path > b.source.path ? 1 : 0;
 }
 
-function orderKey(page: RenderablePage): number {
-  const n = menuOrder(page);
-  return n === null || Number.isNaN(n) ? Number.POSITIVE_INFINITY : n;
+// Sorting compares each page O(log n) times: compute its key once.
+const sortKeys = new WeakMap<RenderablePage, { order: number; label: string }>();
+
+function sortKey(page: RenderablePage): { order: number; label: string } {
+  let key = sortKeys.get(page);
+  if (!key) {
+    const n = menuOrder(page);
+    key = {
+      order: n === null || Number.isNaN(n) ? Number.POSITIVE_INFINITY : n,
+      label: menuLabel(page).label,
+    };
+    sortKeys.set(page, key);
+  }
+  return key;
 }
 
 /**
