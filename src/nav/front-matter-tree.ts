@@ -1,10 +1,12 @@
 import type { SubgroupOrder } from '../config/site-config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { RenderablePage } from '../render/site-snapshot.js';
+import { byMenuOrder } from './by-menu-order.js';
+import { duplicateOrders } from './duplicate-orders.js';
 import { field, menuLabel, menuOrder } from './menu-fields.js';
-import { byMenuOrder, duplicateOrders, type MenuItem, nestLevel3 } from './menu-items.js';
 import { menuDiagnostic } from './menu-rules.js';
 import { type NavNode, navNode } from './nav-node.js';
+import { type MenuItem, nestLevel3 } from './nest-level3.js';
 import { compareSubgroups, subgroupHeading } from './subgroup-order.js';
 import { suspiciousSort } from './suspicious-sort.js';
 

@@ -1,37 +1,13 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { RenderablePage } from '../render/site-snapshot.js';
-import { field, menuLabel, menuOrder } from './menu-fields.js';
+import { byMenuOrder } from './by-menu-order.js';
+import { field } from './menu-fields.js';
 import { menuDiagnostic } from './menu-rules.js';
 
 /** A page placed in a menu level, with the third-level pages nested under it. */
 export interface MenuItem {
   page: RenderablePage;
   children: MenuItem[];
-}
-
-/** Orders pages by `menu_order` (missing or invalid last), then label, then path: stable across builds. */
-export function byMenuOrder(a: RenderablePage, b: RenderablePage): number {
-  const x = sortKey(a);
-  const y = sortKey(b);
-  if (x.order !== y.order) return x.order < y.order ? -1 : 1;
-  if (x.label !== y.label) return x.label < y.label ? -1 : 1;
-  return a.source.path < b.source.path ? -1 : a.source.path > b.source.path ? 1 : 0;
-}
-
-// Sorting compares each page O(log n) times: compute its key once.
-const sortKeys = new WeakMap<RenderablePage, { order: number; label: string }>();
-
-function sortKey(page: RenderablePage): { order: number; label: string } {
-  let key = sortKeys.get(page);
-  if (!key) {
-    const n = menuOrder(page);
-    key = {
-      order: n === null || Number.isNaN(n) ? Number.POSITIVE_INFINITY : n,
-      label: menuLabel(page).label,
-    };
-    sortKeys.set(page, key);
-  }
-  return key;
 }
 
 /**
@@ -86,27 +62,4 @@ export function nestLevel3(sorted: readonly RenderablePage[], diagnostics: Diagn
     parent.children.push({ page, children: [] });
   }
   return items;
-}
-
-/** `menu/duplicate-order`: pages of one menu level sharing a `menu_order`, at each later page. */
-export function duplicateOrders(items: readonly MenuItem[], where: string, diagnostics: Diagnostic[]): void {
-  const first = new Map<number, RenderablePage>();
-  for (const { page } of items) {
-    const n = menuOrder(page);
-    if (n === null || Number.isNaN(n)) continue;
-    const earlier = first.get(n);
-    if (!earlier) {
-      first.set(n, page);
-      continue;
-    }
-    diagnostics.push(
-      menuDiagnostic(
-        'menu/duplicate-order',
-        page.source.path,
-        `menu_order ${n} is also used by ${earlier.source.path} in ${where}; their order is undefined`,
-        { line: page.source.keyLines.menu_order, hint: `give each page of ${where} its own menu_order` },
-      ),
-    );
-  }
-  for (const item of items) if (item.children.length) duplicateOrders(item.children, where, diagnostics);
 }
