@@ -46,6 +46,7 @@ export interface DefaultsEntry {
 
 /** How sections of the front matter model are ordered by their `subgroup` value. */
 export const SUBGROUP_ORDERS = ['string', 'numeric'] as const;
+/** One of SUBGROUP_ORDERS. */
 export type SubgroupOrder = (typeof SUBGROUP_ORDERS)[number];
 
 /** `nav:` settings: section order, TOC files by group, and whether unlisted pages are reported. */
@@ -58,6 +59,7 @@ export interface NavConfig {
   checkUnlisted: boolean;
 }
 
+/** `nav:` when the config has none: string order, no TOC files, unlisted pages not reported. */
 export const DEFAULT_NAV: NavConfig = { subgroupOrder: 'string', toc: {}, checkUnlisted: false };
 
 export interface LiquidLimits {
