@@ -75,7 +75,11 @@ export function buildNav(
       const base = versions.find((v) => v.name === version)?.base ?? '';
       const built = tocTree(dataTexts.get(file) ?? '', file, version, base, pageUrls);
       built.diagnostics.forEach(report);
-      tree = indexTree({ group, version, model: 'toc', nodes: built.nodes }, (n) => built.pageUrlOf.get(n));
+      tree = indexTree(
+        { group, version, model: 'toc', nodes: built.nodes },
+        (n) => built.pageUrlOf.get(n),
+        config.baseurl,
+      );
       if (config.nav.checkUnlisted)
         for (const page of members) if (!tree.locations.has(page.url)) report(unlisted(page, file));
     } else {
@@ -84,6 +88,7 @@ export function buildNav(
       tree = indexTree(
         { group, version, model: 'front-matter', nodes: built.nodes },
         (n) => built.pageOf.get(n)?.url,
+        config.baseurl,
       );
     }
     trees.push(tree);

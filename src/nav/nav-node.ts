@@ -7,6 +7,8 @@ export interface NavNode {
   title: string;
   /** Site path without `baseurl` (`/guide/a.html`), an absolute URL when `external`, or null for a plain heading. */
   url: string | null;
+  /** The link as written in HTML: `url` with the site's `baseurl` (as `relative_url` makes it), or the external URL; null for a heading. */
+  href: string | null;
   /** True for `externalURL` entries and TOC URLs with a scheme: the link leaves the site. */
   external: boolean;
   /** 1 for sections (front matter model) or top TOC entries, 2 below them, 3 for the third level. */
@@ -43,5 +45,5 @@ export interface NavTree {
 
 /** A node with the defaults for the flags only `page.nav` sets. */
 export function navNode(title: string, url: string | null, level: number, external = false): NavNode {
-  return { title, url, external, level, children: [], active: false, open: false };
+  return { title, url, href: null, external, level, children: [], active: false, open: false };
 }

@@ -1,9 +1,20 @@
 // The navigation of the Magento corpus slice in ../shared (skipped, and says so, without it): the
 // cloud guide from _data/toc/cloud-guide.yml, and the front matter menu checks on every guide.
-import { existsSync, readFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import yaml from 'js-yaml';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, DEFAULT_THEME_DIR } from '../../src/build.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { type SiteNavRun, siteNavOf } from '../nav/site-nav-of.js';
 
@@ -81,5 +92,58 @@ describe.skipIf(!hasCorpus)('devdocs-v2.0: the front matter menu checks on every
     expect(sort?.message).toBe(
       'subgroup "500_log" sorts before "50_sessions" as a string but after it as a number',
     );
+  });
+});
+
+describe.skipIf(!hasCorpus)('devdocs-v2.0: the cloud guide in the default theme', () => {
+  // The cloud pages' front matter with a one-line body (their bodies need the Magento plugins),
+  // the TOC file and the site config: a quick build that still renders the real sidebar.
+  const work = mkdtempSync(path.join(os.tmpdir(), 'galley-nav-corpus-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  let html: string;
+  beforeAll(async () => {
+    const site = path.join(work, 'site');
+    const cloud = path.join(corpus, 'guides', 'v2.0', 'cloud');
+    for (const entry of readdirSync(cloud, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !entry.name.endsWith('.md')) continue;
+      const from = path.join(entry.parentPath, entry.name);
+      const text = readFileSync(from, 'utf8');
+      const end = text.indexOf('\n---', 3);
+      const to = path.join(site, path.relative(corpus, from));
+      mkdirSync(path.dirname(to), { recursive: true });
+      writeFileSync(to, `${text.slice(0, end + 4)}\n\nBody.\n`);
+    }
+    cpSync(path.join(corpus, '_data', 'toc'), path.join(site, '_data', 'toc'), { recursive: true });
+    writeFileSync(
+      path.join(site, '_config.yml'),
+      `${readFileSync(path.join(corpus, '_config.yml'), 'utf8')}\nnav:\n  toc:\n    cloud: cloud-guide\n`,
+    );
+    const dest = path.join(work, '_site');
+    const result = await build({
+      source: site,
+      destination: dest,
+      theme: DEFAULT_THEME_DIR,
+      cwd: site,
+      writeOnError: true,
+    });
+    // The slice's two known redirect collisions are errors; write anyway.
+    expect(
+      result.diagnostics.filter((d) => d.severity === 'error' && d.ruleId !== 'output/collision'),
+    ).toEqual([]);
+    expect(result.written).toBe(true);
+    html = readFileSync(path.join(dest, 'guides/v2.0/cloud/live/stage-prod-test.html'), 'utf8');
+  });
+
+  it('renders the sidebar from cloud-guide.yml with the page current, and its neighbours', () => {
+    const sidebar = html.slice(
+      html.indexOf('<nav class="sidebar"'),
+      html.indexOf('</nav>', html.indexOf('<nav class="sidebar"')),
+    );
+    expect(sidebar).toContain('>Welcome to Magento Commerce (Cloud)</a>');
+    expect(sidebar).not.toContain('Onboarding tasks');
+    expect(sidebar).toContain(
+      '<a class="nav-link is-current" href="/guides/v2.0/cloud/live/stage-prod-test.html" aria-current="page">Test deployment</a>',
+    );
+    expect(html).toContain('rel="next"><span class="pager-label">Next</span> Go live and launch</a>');
   });
 });

@@ -83,9 +83,7 @@ describe('front matter model (the seed page and sibling pages of its guide)', ()
     expect(html).toContain(
       '<a class="nav-link is-current" href="/guides/v2.0/cloud/live/stage-prod-over.html" aria-current="page">Overview of staging and production</a>',
     );
-    expect(html).toContain(
-      '<a class="nav-link is-external" href="https://status.example.com/">Service status</a>',
-    );
+    expect(html).toContain('<a class="nav-link" href="https://status.example.com/">Service status</a>');
     expect(html).toMatch(
       /<nav class="breadcrumbs"[\s\S]*Going live[\s\S]*Staging and production[\s\S]*<\/nav>/,
     );
@@ -93,6 +91,20 @@ describe('front matter model (the seed page and sibling pages of its guide)', ()
     expect(html).toContain('rel="next"><span class="pager-label">Next</span> Testing on staging</a>');
     // Folded entries stay folded unless they hold the current page.
     expect(readOut(dest, 'guides/v2.0/cloud/setup/ssh.html')).toContain('aria-expanded="false"');
+  });
+
+  it('sidebar links carry the baseurl (node.href), external ones do not', async () => {
+    const site = copySite(fixtureSite('nav-front-matter'));
+    rmSync(path.join(site, '_layouts'), { recursive: true });
+    rmSync(path.join(site, '_includes'), { recursive: true });
+    writeFiles(site, {
+      '_config.yml': readOut(site, '_config.yml').replace('layout: tree', 'layout: default'),
+    });
+    const { dest } = await buildSite(site, { theme: DEFAULT_THEME_DIR, baseurl: '/docs' });
+    const html = readOut(dest, 'guides/v2.0/cloud/welcome/plans.html');
+    expect(html).toContain('href="/docs/guides/v2.0/cloud/setup/ssh.html">SSH keys</a>');
+    expect(html).toContain('href="https://status.example.com/">Service status</a>');
+    expect(html).toContain('<a href="/docs/guides/v2.0/cloud/bk-cloud.html">Welcome</a>');
   });
 });
 

@@ -14,8 +14,10 @@ function tree() {
   const b1 = navNode('B1', '/b1.html', 2);
   b.children = [b1];
   const nodes = [a, b];
-  const built = indexTree({ group: 'g', version: null, model: 'toc', nodes }, (n) =>
-    n.url && !n.external ? n.url : undefined,
+  const built = indexTree(
+    { group: 'g', version: null, model: 'toc', nodes },
+    (n) => (n.url && !n.external ? n.url : undefined),
+    '/base',
   );
   return { built, a, b, a1, a1x, b1 };
 }
@@ -52,6 +54,16 @@ describe('pageNav', () => {
     });
     expect(pageNav(built, '/a.html').previous).toBeNull();
     expect(pageNav(built, '/b1.html').next).toBeNull();
+  });
+
+  it('href is the url with the baseurl; external URLs and headings are left as they are', () => {
+    const { a, b, a1x } = tree();
+    expect([a.href, a1x.href, a.children[1].href, b.href]).toEqual([
+      '/base/a.html',
+      '/base/a1x.html',
+      'https://example.com/',
+      null,
+    ]);
   });
 
   it('a page the tree does not list gets the tree unmarked', () => {
