@@ -35,9 +35,11 @@ export function buildNav(
   const versions = siteVersions(config.values);
   const buckets = new Map<string, { group: string; version: string | null; pages: RenderablePage[] }>();
   const pageUrls = new Set<string>();
+  const movedTo = new Map<string, string>();
   for (const page of pages) {
     if (!page.source.output) continue;
     pageUrls.add(page.url);
+    for (const from of redirectFrom(page.source.data.redirect_from)) movedTo.set(from, page.url);
     const { group, redirect_to } = page.source.data;
     if (group === undefined || group === null || String(group).trim() === '') continue;
     if (typeof redirect_to === 'string' && redirect_to !== '') continue;
@@ -73,7 +75,7 @@ export function buildNav(
         continue;
       }
       const base = versions.find((v) => v.name === version)?.base ?? '';
-      const built = tocTree(dataTexts.get(file) ?? '', file, version, base, pageUrls);
+      const built = tocTree(dataTexts.get(file) ?? '', file, version, base, { pageUrls, movedTo });
       built.diagnostics.forEach(report);
       tree = indexTree(
         { group, version, model: 'toc', nodes: built.nodes },
@@ -103,6 +105,14 @@ export function buildNav(
     },
     diagnostics,
   };
+}
+
+/** `redirect_from` paths of a page (a string or a list), with one leading slash. */
+function redirectFrom(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : [value];
+  return list
+    .filter((v): v is string => typeof v === 'string' && v.trim() !== '')
+    .map((v) => `/${v.trim().replace(/^\/+/, '')}`);
 }
 
 function unlisted(page: RenderablePage, file: string): Diagnostic {

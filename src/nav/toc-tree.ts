@@ -16,15 +16,17 @@ export interface BuiltToc {
 /**
  * Builds one sidebar from a TOC file (`label`, `url`, `children`, `versions` entries under
  * `pages:`), in file order. Entries whose `versions` do not list `version` are left out with
- * their children. A URL no page produces is `menu/toc-missing-page` at the entry's line.
+ * their children. A URL no page produces is `menu/toc-missing-page` at the entry's `url:` line;
+ * `site.movedTo` maps `redirect_from` paths to the pages that took them, for the hint.
  */
 export function tocTree(
   text: string,
   file: string,
   version: string | null,
   base: string,
-  pageUrls: ReadonlySet<string>,
+  site: { pageUrls: ReadonlySet<string>; movedTo: ReadonlyMap<string, string> },
 ): BuiltToc {
+  const { pageUrls } = site;
   const diagnostics: Diagnostic[] = [];
   const pageUrlOf = new Map<NavNode, string>();
   const parsed = parseTocFile(text);
@@ -67,7 +69,7 @@ export function tocTree(
           diagnostics.push(
             menuDiagnostic('menu/toc-missing-page', file, `no page produces ${target.url} (url: ${rawUrl})`, {
               line: keyLine(rows, line, 'url'),
-              hint: missingHint(target.url, pageUrls),
+              hint: missingHint(target.url, site),
             }),
           );
         }
@@ -87,12 +89,29 @@ function listsVersion(versions: unknown, version: string | null): boolean {
   return list.some((v) => String(v) === version);
 }
 
-/** "did you mean" for a TOC URL no page produces: a page differing in case only, else the closest. */
-function missingHint(url: string, pageUrls: ReadonlySet<string>): string {
+/**
+ * What to do about a TOC URL no page produces: the page that lists it in `redirect_from` (it was
+ * moved), else a page differing in case only, else the page of the same folder with the closest name.
+ */
+function missingHint(
+  url: string,
+  { pageUrls, movedTo }: { pageUrls: ReadonlySet<string>; movedTo: ReadonlyMap<string, string> },
+): string {
+  const moved = movedTo.get(url.replace(/[?#].*$/, ''));
+  if (moved) return `the page moved to ${moved} (its redirect_from lists this URL); link it there`;
   const lower = url.toLowerCase();
   let near: string | undefined;
   for (const u of pageUrls) if (u.toLowerCase() === lower) near = u;
-  near ??= closest(url, pageUrls);
+  if (!near) {
+    // A slip in the file name: compare names of the pages in the same folder only.
+    const dir = url.slice(0, url.lastIndexOf('/') + 1);
+    const names = [...pageUrls].filter((u) => u.startsWith(dir) && !u.slice(dir.length).includes('/'));
+    const name = closest(
+      url.slice(dir.length),
+      names.map((u) => u.slice(dir.length)),
+    );
+    if (name !== undefined) near = dir + name;
+  }
   return near ? `did you mean ${near}?` : 'fix the url, or remove the entry';
 }
 

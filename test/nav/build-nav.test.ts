@@ -149,6 +149,16 @@ describe('menu rules: one not-ok fixture each (test/fixtures-invalid/<id without
     });
   }
 
+  it('menu/toc-missing-page hints: the page that took the URL over, a case slip, the closest URL', async () => {
+    const site = invalidSite('menu-toc-missing-page');
+    const { result } = await buildSite(site, { cwd: site });
+    expect(result.diagnostics.map((d) => d.hint)).toEqual([
+      'did you mean /manual/setup.html?',
+      'fix the url, or remove the entry',
+      'the page moved to /manual/install.html (its redirect_from lists this URL); link it there',
+    ]);
+  });
+
   it('menu/unlisted-page is off unless nav.check_unlisted is true', async () => {
     const site = copySite(invalidSite('menu-unlisted-page'));
     writeFiles(site, {
