@@ -83,7 +83,9 @@ export function buildNav(
         config.baseurl,
       );
       if (config.nav.checkUnlisted)
-        for (const page of members) if (!tree.locations.has(page.url)) report(unlisted(page, file));
+        for (const page of members)
+          if (!tree.locations.has(page.url))
+            report(unlisted(page, file, version, built.leftOut.get(page.url)));
     } else {
       const built = frontMatterTree(members, config.nav.subgroupOrder);
       built.diagnostics.forEach(report);
@@ -115,10 +117,22 @@ function redirectFrom(value: unknown): string[] {
     .map((v) => `/${v.trim().replace(/^\/+/, '')}`);
 }
 
-function unlisted(page: RenderablePage, file: string): Diagnostic {
-  return menuDiagnostic('menu/unlisted-page', page.source.path, `no entry of ${file} reaches this page`, {
+function unlisted(
+  page: RenderablePage,
+  file: string,
+  version: string | null,
+  leftOutAt: number | undefined,
+): Diagnostic {
+  const reason =
+    leftOutAt === undefined
+      ? `no entry of ${file} reaches this page`
+      : `the entry of ${file} at line ${leftOutAt} that lists this page leaves version ${version} out`;
+  return menuDiagnostic('menu/unlisted-page', page.source.path, reason, {
     line: page.source.keyLines.group,
-    hint: 'add it to the TOC file, or remove its group',
+    hint:
+      leftOutAt === undefined
+        ? 'add it to the TOC file, or remove its group'
+        : `add "${version}" to the entry's versions, or leave the page out of this version`,
   });
 }
 

@@ -10,6 +10,8 @@ import { resolveTocUrl } from './resolve-toc-url.js';
 export interface BuiltToc {
   nodes: NavNode[];
   pageUrlOf: Map<NavNode, string>;
+  /** Page URL -> the line of the entry whose `versions` left it out of this version's menu. */
+  leftOut: Map<string, number>;
   diagnostics: Diagnostic[];
 }
 
@@ -29,8 +31,9 @@ export function tocTree(
   const { pageUrls } = site;
   const diagnostics: Diagnostic[] = [];
   const pageUrlOf = new Map<NavNode, string>();
+  const leftOut = new Map<string, number>();
   const parsed = parseTocFile(text);
-  if (!parsed) return { nodes: [], pageUrlOf, diagnostics };
+  if (!parsed) return { nodes: [], pageUrlOf, leftOut, diagnostics };
   const { value, lines, itemLines } = parsed;
   const rows = text.split('\n');
   const top = Array.isArray(value) ? value : isRecord(value) ? value.pages : undefined;
@@ -41,7 +44,7 @@ export function tocTree(
         hint: 'write pages: with entries of label, url, children and versions',
       }),
     );
-    return { nodes: [], pageUrlOf, diagnostics };
+    return { nodes: [], pageUrlOf, leftOut, diagnostics };
   }
   const build = (entries: unknown[], level: number, parentLine: number): NavNode[] => {
     const out: NavNode[] = [];
@@ -53,7 +56,10 @@ export function tocTree(
         diagnostics.push(menuDiagnostic('menu/toc-invalid', file, 'a TOC entry must be a mapping', { line }));
         continue;
       }
-      if (!listsVersion(entry.versions, version)) continue;
+      if (!listsVersion(entry.versions, version)) {
+        recordLeftOut(entry, line, (raw) => resolveTocUrl(raw, base, pageUrls), leftOut);
+        continue;
+      }
       const label =
         typeof entry.label === 'string' || typeof entry.label === 'number' ? String(entry.label) : '';
       const rawUrl = typeof entry.url === 'string' && entry.url.trim() !== '' ? entry.url : null;
@@ -79,7 +85,22 @@ export function tocTree(
     }
     return out;
   };
-  return { nodes: build(top, 1, 1), pageUrlOf, diagnostics };
+  return { nodes: build(top, 1, 1), pageUrlOf, leftOut, diagnostics };
+}
+
+/** Notes the page URLs of an entry (and of its children) that `versions` left out, with the entry's line. */
+function recordLeftOut(
+  entry: Record<string, unknown>,
+  line: number,
+  resolve: (raw: string) => { url: string; found: boolean },
+  leftOut: Map<string, number>,
+): void {
+  if (typeof entry.url === 'string') {
+    const target = resolve(entry.url);
+    if (target.found && !leftOut.has(target.url)) leftOut.set(target.url, line);
+  }
+  if (Array.isArray(entry.children))
+    for (const child of entry.children) if (isRecord(child)) recordLeftOut(child, line, resolve, leftOut);
 }
 
 /** True when an entry's `versions` (a list or one value) includes `version`, or says nothing. */
