@@ -18,7 +18,7 @@ import {
   redirectsJson,
   redirectTarget,
 } from './generate/redirects.js';
-import { groupMenus } from './nav/group-menus.js';
+import { buildNav } from './nav/build-nav.js';
 import { createPluginRegistry, type GalleyPlugin } from './plugin-api.js';
 import { loadPlugins } from './read/load-plugins.js';
 import { readConfigFiles } from './read/read-config.js';
@@ -186,8 +186,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       vars: pageVars(page, location.url),
     });
   }
+  const nav = buildNav(renderable, config, source.dataTexts);
+  diagnostics.push(...nav.diagnostics);
+  for (const page of renderable) page.vars = { ...page.vars, ...nav.pageVars(page) };
   const now = options.now ?? sourceDateEpoch() ?? new Date();
-  const snapshot = createSnapshot(source, renderable, groupMenus(renderable), now);
+  const snapshot = createSnapshot(source, renderable, nav.site, now);
   const check = options.check !== false;
   const ctx = createRenderContext(snapshot, registry, { collectFacts: check });
   lap('prepare');

@@ -7,8 +7,12 @@ import {
   DEFAULT_EXCLUDE,
   DEFAULT_LIQUID_LIMITS,
   DEFAULT_MARKDOWN_EXT,
+  DEFAULT_NAV,
   type DefaultsEntry,
+  type NavConfig,
   type SiteConfig,
+  SUBGROUP_ORDERS,
+  type SubgroupOrder,
 } from './site-config.js';
 
 /** One parsed config file: its path (for messages) and its top-level mapping. */
@@ -50,7 +54,12 @@ export function resolveConfig(
   }
   const problem = (key: string, message: string) =>
     diagnostics.push(
-      diagnostic('config/invalid', 'error', origin[key] ?? '_config.yml', `${key} ${message}`),
+      diagnostic(
+        'config/invalid',
+        'error',
+        origin[key.split(/[.[]/)[0]] ?? '_config.yml',
+        `${key} ${message}`,
+      ),
     );
 
   const str = (key: string, fallback: string): string => {
@@ -130,6 +139,7 @@ export function resolveConfig(
       memoryLimit: limit('memoryLimit', 'memory_limit'),
     },
     check: resolveCheckConfig(values.check, problem),
+    nav: parseNav(values.nav, problem),
     values,
     files: documents.map((d) => d.file),
   };
@@ -213,6 +223,32 @@ function parseDefaults(value: unknown, problem: (message: string) => void): Defa
     });
   }
   return entries;
+}
+
+function parseNav(value: unknown, problem: (key: string, message: string) => void): NavConfig {
+  if (value === undefined || value === null) return { ...DEFAULT_NAV, toc: {} };
+  if (!isRecord(value)) {
+    problem('nav', `must be a mapping, got ${describe(value)}`);
+    return { ...DEFAULT_NAV, toc: {} };
+  }
+  let subgroupOrder: SubgroupOrder = DEFAULT_NAV.subgroupOrder;
+  const order = value.subgroup_order;
+  if ((SUBGROUP_ORDERS as readonly unknown[]).includes(order)) subgroupOrder = order as SubgroupOrder;
+  else if (order !== undefined && order !== null)
+    problem('nav.subgroup_order', `must be "string" or "numeric", got ${describe(order)}`);
+  const toc: Record<string, string> = {};
+  if (isRecord(value.toc)) {
+    for (const [group, file] of Object.entries(value.toc)) {
+      if (typeof file === 'string' && file !== '') toc[group] = file.replace(/\.ya?ml$/, '');
+      else problem(`nav.toc.${group}`, `must be the name of a file in _data/toc/, got ${describe(file)}`);
+    }
+  } else if (value.toc !== undefined && value.toc !== null) {
+    problem('nav.toc', `must be a mapping of group to TOC file name, got ${describe(value.toc)}`);
+  }
+  const unlisted = value.check_unlisted;
+  if (unlisted !== undefined && unlisted !== null && typeof unlisted !== 'boolean')
+    problem('nav.check_unlisted', `must be true or false, got ${describe(unlisted)}`);
+  return { subgroupOrder, toc, checkUnlisted: unlisted === true };
 }
 
 function parseTocLevels(value: unknown): number[] {

@@ -29,6 +29,8 @@ export interface SiteConfig {
   liquid: LiquidLimits;
   /** The checker's settings (`check:`). */
   check: CheckConfig;
+  /** How the sidebar navigation is built and checked (`nav:` in `_config.yml`). */
+  nav: NavConfig;
   /** All configuration keys as written (merged), exposed as `site.*`. */
   values: Record<string, unknown>;
   /** Config files read, in merge order (for messages). */
@@ -45,6 +47,24 @@ export interface DefaultsEntry {
   scope: { path: string; type?: string };
   values: Record<string, unknown>;
 }
+
+/** How sections of the front matter model are ordered by their `subgroup` value. */
+export const SUBGROUP_ORDERS = ['string', 'numeric'] as const;
+/** One of SUBGROUP_ORDERS. */
+export type SubgroupOrder = (typeof SUBGROUP_ORDERS)[number];
+
+/** `nav:` settings: section order, TOC files by group, and whether unlisted pages are reported. */
+export interface NavConfig {
+  /** `string` (the Magento docs' plain sort, default) or `numeric` (by a leading number). */
+  subgroupOrder: SubgroupOrder;
+  /** Group name -> TOC file name under `_data/toc/` (without `.yml`): that group uses the TOC model. */
+  toc: Record<string, string>;
+  /** Report `menu/unlisted-page` (off by default; meant for CI). */
+  checkUnlisted: boolean;
+}
+
+/** `nav:` when the config has none: string order, no TOC files, unlisted pages not reported. */
+export const DEFAULT_NAV: NavConfig = { subgroupOrder: 'string', toc: {}, checkUnlisted: false };
 
 export interface LiquidLimits {
   /** Maximum template length in characters liquidjs will parse. */

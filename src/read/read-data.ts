@@ -7,12 +7,14 @@ import type { FoundFile } from './walk-source.js';
 
 /**
  * Loads `_data` files into `site.data`: `_data/a/b.yml` becomes `site.data.a.b`. YAML, JSON, CSV
- * and TSV are read; a file that fails to parse is reported at its line and left out.
+ * and TSV are read; a file that fails to parse is reported at its line and left out. The text of
+ * each YAML file is kept in `texts` (by source path) for messages at a line of it (TOC files).
  */
 export async function readData(
   files: readonly FoundFile[],
   dataDir: string,
   diagnostics: Diagnostic[],
+  texts?: Map<string, string>,
 ): Promise<Record<string, unknown>> {
   const data: Record<string, unknown> = {};
   for (const file of files) {
@@ -20,6 +22,7 @@ export async function readData(
     const ext = path.posix.extname(inner).toLowerCase();
     if (!['.yml', '.yaml', '.json', '.csv', '.tsv'].includes(ext)) continue;
     const text = await fs.readFile(file.absPath, 'utf8');
+    if (ext === '.yml' || ext === '.yaml') texts?.set(file.relPath, text);
     let value: unknown;
     try {
       if (ext === '.json') value = JSON.parse(text);

@@ -78,11 +78,12 @@ export async function readSite(config: SiteConfig, skipAbsolute: readonly string
   const dataDir = path.resolve(source, config.dataDir);
   const dataRel = path.relative(source, dataDir).split(path.sep).join('/');
   const dataFiles = await walkSource(dataDir, source, dataRel, special, diagnostics).catch(() => []);
-  const data = await readData(dataFiles, dataRel, diagnostics);
+  const dataTexts = new Map<string, string>();
+  const data = await readData(dataFiles, dataRel, diagnostics, dataTexts);
 
   pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   staticFiles.sort((a, b) => (a.outputPath < b.outputPath ? -1 : a.outputPath > b.outputPath ? 1 : 0));
-  return { config, pages, staticFiles, layouts, includes, relativeFiles, data, diagnostics };
+  return { config, pages, staticFiles, layouts, includes, relativeFiles, data, dataTexts, diagnostics };
 }
 
 // Static files `include_relative` may show (code samples, snippets); binary assets are never read.

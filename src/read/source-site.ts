@@ -54,5 +54,7 @@ export interface SourceSite {
   /** Text of source files readable by `include_relative`, by path relative to the source. */
   relativeFiles: Map<string, string>;
   data: Record<string, unknown>;
+  /** Text of the YAML data files by source path (`_data/toc/a.yml`), for messages at their lines. */
+  dataTexts: Map<string, string>;
   diagnostics: Diagnostic[];
 }

@@ -74,4 +74,18 @@ describe('_config.yml', () => {
     expectDiagnostics('config-type', result.diagnostics);
     expect(result.written).toBe(false);
   });
+
+  it('nav: keys are validated with their property path', async () => {
+    const site = copySite(fixtureSite('basic'));
+    writeFiles(site, {
+      '_config.yml':
+        'nav:\n  subgroup_order: alphabetic\n  toc:\n    cloud: 3\n  check_unlisted: "yes please"\n',
+    });
+    const { result } = await buildSite(site, { cwd: site });
+    expect(result.diagnostics.map((d) => `${d.file} ${d.ruleId} ${d.message}`)).toEqual([
+      '_config.yml config/invalid nav.subgroup_order must be "string" or "numeric", got string "alphabetic"',
+      '_config.yml config/invalid nav.toc.cloud must be the name of a file in _data/toc/, got number 3',
+      '_config.yml config/invalid nav.check_unlisted must be true or false, got string "yes please"',
+    ]);
+  });
 });

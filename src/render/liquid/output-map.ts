@@ -165,13 +165,13 @@ function segmentOf(
   return segment;
 }
 
-/** `{{ a | default: b }}` where `b` is the missing one: a fallback chain, a guard like `if`. */
+/** `{{ a | default: b }}` where `b` is (or reads) the missing one: a fallback chain, a guard like `if`. */
 function isDefaultArgument(tpl: Template, name: string): boolean {
   const filters = (tpl as { value?: { filters?: { name: string; args: unknown[] }[] } }).value?.filters ?? [];
   return filters.some(
     (f) =>
       f.name === 'default' &&
-      f.args.some((a) => !Array.isArray(a) && (a as { getText?: () => string }).getText?.() === name),
+      f.args.some((a) => !Array.isArray(a) && (a as { getText?: () => string }).getText?.().includes(name)),
   );
 }
 
