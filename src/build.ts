@@ -186,7 +186,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       vars: pageVars(page, location.url),
     });
   }
-  const nav = buildNav(renderable, config, source.dataTexts);
+  // `check.rules: {menu/unlisted-page: warning}` turns the check on as `nav.check_unlisted` does.
+  const unlistedOn = config.nav.checkUnlisted || ruleEnabled(config.check, 'menu/unlisted-page');
+  const nav = buildNav(
+    renderable,
+    { ...config, nav: { ...config.nav, checkUnlisted: unlistedOn } },
+    source.dataTexts,
+  );
   diagnostics.push(...nav.diagnostics);
   for (const page of renderable) page.vars = { ...page.vars, ...nav.pageVars(page) };
   const now = options.now ?? sourceDateEpoch() ?? new Date();

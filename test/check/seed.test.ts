@@ -28,6 +28,10 @@ describe.skipIf(!hasSeed)('the seed page (../shared/seed)', () => {
       `_includes/cloud/hooks.md:3:68 links/missing-page (via ${page}:85)`,
       `_includes/cloud/hooks.md:3:90 baseurl/double-slash (via ${page}:85)`,
       `_includes/cloud/hooks.md:9:1 html/duplicate-id (via ${page}:85)`,
+      // The menu checks see a site of one page: its section has no parent page, and the page is a
+      // level3child whose level3parent is not in the site. True of this one-page site.
+      `${page}:4 menu/missing-parent`,
+      `${page}:10 menu/orphan-level3`,
       `${page}:21:32 links/missing-page`,
       `${page}:70:1 links/missing-page`,
       `${page}:70:44 baseurl/missing-slash`,

@@ -167,4 +167,12 @@ describe('menu rules: one not-ok fixture each (test/fixtures-invalid/<id without
     const { result } = await buildSite(site);
     expect(result.diagnostics).toEqual([]);
   });
+
+  it('check.rules can turn menu/unlisted-page on, like nav.check_unlisted', async () => {
+    const site = copySite(invalidSite('menu-unlisted-page'));
+    const config = readOut(site, '_config.yml').replace('check_unlisted: true', 'check_unlisted: false');
+    writeFiles(site, { '_config.yml': `${config}check:\n  rules:\n    menu/unlisted-page: error\n` });
+    const { result } = await buildSite(site);
+    expect(result.diagnostics.map((d) => `${d.ruleId} ${d.severity}`)).toContain('menu/unlisted-page error');
+  });
 });
