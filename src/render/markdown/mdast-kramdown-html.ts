@@ -160,7 +160,10 @@ function flatten(node: RootContent, out: RootContent[]): void {
     const body = node.children.find((child) => child.type === 'kramdownHtmlSpanBody');
     out.push(element(info, body ? body.children : [], position));
   } else {
-    out.push({ type: 'html', value: rawValue(node), position });
+    const html: RootContent = { type: 'html', value: rawValue(node), position };
+    // Kept for the checker (html/unclosed-block), like unclosed `markdown="1"` elements.
+    if (info.unclosed) html.data = { kramdownUnclosed: info.tagName } as RootContent['data'];
+    out.push(html);
   }
   if (rest) for (const child of rest.children) flatten(child, out);
 }

@@ -32,6 +32,8 @@ export interface KramdownHtmlInfo {
   attributes: Array<[string, string]>;
   /** Offsets of the `markdown` attribute (with its leading space) when it sits on the first line. */
   markdownAttribute?: { start: number; end: number };
+  /** A raw element whose end tag never came: it ran to the end of its parent. */
+  unclosed?: boolean;
 }
 
 declare module 'micromark-util-types' {
@@ -413,6 +415,7 @@ function tokenizeKramdownHtml(this: TokenizeContext, effects: Effects, ok: State
 
   function raw(code: Code): State | undefined {
     if (code === null) {
+      if (stack.length && token._kramdownHtml?.kind === 'raw') token._kramdownHtml.unclosed = true;
       effects.exit('kramdownHtmlFlowData');
       return done(code);
     }
@@ -686,7 +689,10 @@ function tokenizeKramdownHtml(this: TokenizeContext, effects: Effects, ok: State
   }
 
   function lineStop(code: Code): State | undefined {
-    return failOnStop ? nok(code) : done(code);
+    if (failOnStop) return nok(code);
+    // The document (or the parent) ended inside a raw element: its end tag never came.
+    if (stack.length && token._kramdownHtml?.kind === 'raw') token._kramdownHtml.unclosed = true;
+    return done(code);
   }
 }
 

@@ -20,6 +20,17 @@ export function remarkKramdownUnclosed() {
           message.fatal = undefined;
         }
       }
+      if (node.type === 'html') {
+        const tagName = (node.data as { kramdownUnclosed?: string } | undefined)?.kramdownUnclosed;
+        if (tagName && node.position) {
+          const message = file.message(`<${tagName}> is opened here and never closed`, {
+            place: node.position.start,
+            ruleId: 'unclosed-block',
+            source: 'html',
+          });
+          message.fatal = undefined;
+        }
+      }
       if ('children' in node) for (const child of node.children) visit(child);
     };
     visit(tree);
