@@ -32,7 +32,6 @@ export function formatSarif(
           driver: {
             name: 'galley',
             version,
-            informationUri: 'https://github.com/galley-docs/galley',
             rules: used.map((id) => ({
               id,
               shortDescription: { text: described.get(id) ?? id },
