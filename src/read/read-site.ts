@@ -183,6 +183,7 @@ async function readLayouts(
       data: split?.data ?? {},
       body: split ? split.body : text,
       bodyLine: split ? split.bodyLine : 1,
+      layoutLine: split?.keyLines.layout,
     });
   }
 }

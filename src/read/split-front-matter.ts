@@ -57,7 +57,7 @@ export function splitFrontMatter(text: string, file: string): SplitFile | null {
           `front matter language "${lang[1]}" is not supported`,
           {
             line: 1,
-            column: 4,
+            column: source.indexOf(lang[1]) + 1,
             hint: 'Galley reads YAML front matter only; start the file with a line holding just `---`',
           },
         ),

@@ -55,9 +55,7 @@ describe('containment: symbolic links', () => {
     // The same words for a target that exists and one that does not: no probing through links.
     expect(new Set(outside.map((d) => d.message)).size).toBe(1);
     expect(outside[0].message).not.toMatch(/exist|ENOENT|not found/i);
-    expect(errorsAt(result.diagnostics)).toEqual([
-      'index.md:3:1 liquid/include-missing',
-    ]);
+    expect(errorsAt(result.diagnostics)).toEqual(['index.md:3:1 liquid/include-missing']);
     expectNoCanary(result, ws.dest);
     expect(listTree(ws.dest)).toEqual([]);
     expectUntouched(ws);

@@ -109,9 +109,7 @@ export function expectNoCanary(result: BuildResult, dest?: string): void {
 
 /** Temporary folders a build of `dest` leaves beside it (must be none after a build ends). */
 export function stagingLeftovers(dest: string): string[] {
-  return fs
-    .readdirSync(path.dirname(dest))
-    .filter((n) => n.startsWith(`.${path.basename(dest)}.galley-`));
+  return fs.readdirSync(path.dirname(dest)).filter((n) => n.startsWith(`.${path.basename(dest)}.galley-`));
 }
 
 /** Starts `galley <args>` in a child process with extra environment variables. */
