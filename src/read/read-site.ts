@@ -1,8 +1,9 @@
+import { isUtf8 } from 'node:buffer';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { deepMerge, frontMatterDefaults } from '../config/front-matter-defaults.js';
 import type { SiteConfig } from '../config/site-config.js';
-import type { Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import { mapLimit } from '../util/map-limit.js';
 import { readData } from './read-data.js';
 import type { Layout, SourcePage, SourceSite, StaticFile } from './source-site.js';
@@ -119,7 +120,9 @@ async function readSourceFile(
     ) {
       return { kind: 'static' };
     }
-    const full = (await handle.readFile()).toString('utf8');
+    const bytes = await handle.readFile();
+    const full = bytes.toString('utf8');
+    if (!isUtf8(bytes)) diagnostics.push(invalidUtf8(full, file.relPath));
     const split = splitFrontMatter(full, file.relPath);
     if (split === null) return { kind: 'static', text: full };
     diagnostics.push(...split.diagnostics);
@@ -145,6 +148,23 @@ async function readSourceFile(
   } finally {
     await handle.close();
   }
+}
+
+/** A warning at the first byte that is not UTF-8 (decoded as U+FFFD, as browsers would show it). */
+function invalidUtf8(decoded: string, relPath: string): Diagnostic {
+  const at = Math.max(0, decoded.indexOf('\uFFFD'));
+  const before = decoded.slice(0, at);
+  return diagnostic(
+    'read/invalid-utf8',
+    'warning',
+    relPath,
+    'file is not valid UTF-8; bad bytes become U+FFFD',
+    {
+      line: before.split('\n').length,
+      column: at - before.lastIndexOf('\n'),
+      hint: 'save the file as UTF-8',
+    },
+  );
 }
 
 async function readLayouts(

@@ -3,6 +3,7 @@ import type { Processor } from 'unified';
 import type { PluginRegistry } from '../plugin-api.js';
 import { createLiquid } from './liquid/create-liquid.js';
 import type { IncludeSource } from './liquid/render-state.js';
+import { markdownLimitProblem } from './markdown/markdown-limits.js';
 import { createMarkdownProcessor, renderMarkdown } from './markdown/render-markdown.js';
 import type { SiteSnapshot } from './site-snapshot.js';
 
@@ -23,7 +24,11 @@ export function createRenderContext(snapshot: SiteSnapshot, plugins: PluginRegis
     remarkPlugins: plugins.remarkPlugins,
     rehypePlugins: plugins.rehypePlugins,
   });
-  const markdownify = (text: string) => renderMarkdown(markdown, text, '(markdownify)').html;
+  const markdownify = (text: string) => {
+    const refused = markdownLimitProblem(text);
+    if (refused) throw new Error(`markdownify: ${refused.message}`);
+    return renderMarkdown(markdown, text, '(markdownify)').html;
+  };
   plugins.markdownify = markdownify;
   const liquid = createLiquid({
     limits: snapshot.config.liquid,

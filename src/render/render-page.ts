@@ -3,6 +3,7 @@ import { diagnostic } from '../diagnostics.js';
 import { applyLayouts } from './apply-layouts.js';
 import { liquidDiagnostic } from './liquid/liquid-diagnostic.js';
 import { RENDER_STATE, type RenderState } from './liquid/render-state.js';
+import { markdownLimitProblem } from './markdown/markdown-limits.js';
 import { renderMarkdown } from './markdown/render-markdown.js';
 import type { RenderContext } from './render-context.js';
 import type { RenderablePage } from './site-snapshot.js';
@@ -44,19 +45,37 @@ export async function renderPage(page: RenderablePage, ctx: RenderContext): Prom
 
   let content = body;
   if (source.markdown) {
+    // kramdown reads CRLF and CR line ends as LF; without this, `\r` would reach the HTML.
+    body = body.replace(/\r\n?/g, '\n');
+    const refused = markdownLimitProblem(body);
+    if (refused) {
+      diagnostics.push(
+        diagnostic(refused.ruleId, 'error', source.path, refused.message, {
+          line: refused.line + source.bodyLine - 1,
+          column: refused.column,
+          hint: 'split the page, or reduce the nesting or the run of characters',
+        }),
+      );
+      return { html: null, diagnostics, dependencies: [...state.dependencies] };
+    }
     try {
       const result = renderMarkdown(ctx.markdown, body, source.path, source.bodyLine - 1);
       content = result.html;
       diagnostics.push(...result.diagnostics);
     } catch (error) {
+      // Deep nesting the limits did not foresee overflows the recursive tree builders.
+      const tooDeep = error instanceof RangeError && /call stack/i.test(error.message);
       diagnostics.push(
         diagnostic(
-          'markdown/failed',
+          tooDeep ? 'markdown/too-deep' : 'markdown/failed',
           'error',
           source.path,
-          `Markdown conversion failed: ${(error as Error).message}`,
+          tooDeep
+            ? 'Markdown nested too deeply to convert (the stack overflowed)'
+            : `Markdown conversion failed: ${(error as Error).message}`,
           {
             line: source.bodyLine,
+            column: 1,
             cause: error,
           },
         ),
