@@ -40,6 +40,13 @@ describe('front matter', () => {
     expectUntouched(ws);
   });
 
+  it('a `...` closer ends the front matter as in Jekyll (found by the fuzz test)', async () => {
+    const ws = snapshotHashes(workspace('front-matter'));
+    const result = await buildWs(ws, { write: false });
+    expect(result.pages.find((p) => p.path === 'dots-closer.md')?.html).toBe('<h1 id="dots">Dots</h1>');
+    expectUntouched(ws);
+  });
+
   it('__proto__, constructor and << keys cannot pollute prototypes', async () => {
     const ws = snapshotHashes(workspace('front-matter'));
     const protoKeys = Object.getOwnPropertyNames(Object.prototype).sort();
