@@ -86,6 +86,7 @@ describe('concurrency', () => {
     const hashA = hashTree(path.join(ws.root, 'ref-a'));
     const hashB = hashTree(path.join(ws.root, 'ref-b'));
     snapshotHashes(ws);
+    const sources = [hashTree(siteA), hashTree(siteB)];
     for (let round = 0; round < 2; round++) {
       const [a, b] = await Promise.all([
         runGalley(['build', '-s', siteA, '-d', ws.dest, '--no-theme', '-q']),
@@ -95,6 +96,7 @@ describe('concurrency', () => {
       expect([hashA, hashB]).toContain(hashTree(ws.dest));
       expect(stagingLeftovers(ws.dest)).toEqual([]);
     }
+    expect([hashTree(siteA), hashTree(siteB)]).toEqual(sources);
     expectUntouched(ws);
   }, 90_000);
 });
