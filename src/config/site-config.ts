@@ -25,6 +25,8 @@ export interface SiteConfig {
   /** kramdown header levels the `{:toc}` list includes. */
   tocLevels: number[];
   liquid: LiquidLimits;
+  /** Milliseconds one page's Markdown conversion may take (`markdown_time_limit`). */
+  markdownTimeLimit: number;
   /** All configuration keys as written (merged), exposed as `site.*`. */
   values: Record<string, unknown>;
   /** Config files read, in merge order (for messages). */
@@ -67,6 +69,9 @@ export const DEFAULT_EXCLUDE = [
 ];
 
 export const DEFAULT_MARKDOWN_EXT = 'markdown,mkdown,mkdn,mkd,md';
+
+/** Default `markdown_time_limit`: far above any real page (milliseconds), low enough not to stall CI. */
+export const DEFAULT_MARKDOWN_TIME_LIMIT = 10_000;
 
 export const DEFAULT_LIQUID_LIMITS: LiquidLimits = {
   parseLimit: 20_000_000,

@@ -5,6 +5,7 @@ import { createLiquid } from './liquid/create-liquid.js';
 import type { IncludeSource } from './liquid/render-state.js';
 import { markdownLimitProblem } from './markdown/markdown-limits.js';
 import { createMarkdownProcessor, renderMarkdown } from './markdown/render-markdown.js';
+import { runWithTimeLimit } from './markdown/run-with-time-limit.js';
 import type { SiteSnapshot } from './site-snapshot.js';
 
 /** What rendering needs besides the page: the snapshot plus engines built once per site or worker. */
@@ -27,7 +28,10 @@ export function createRenderContext(snapshot: SiteSnapshot, plugins: PluginRegis
   const markdownify = (text: string) => {
     const refused = markdownLimitProblem(text);
     if (refused) throw new Error(`markdownify: ${refused.message}`);
-    return renderMarkdown(markdown, text, '(markdownify)').html;
+    return runWithTimeLimit(
+      () => renderMarkdown(markdown, text, '(markdownify)').html,
+      snapshot.config.markdownTimeLimit,
+    );
   };
   plugins.markdownify = markdownify;
   const liquid = createLiquid({

@@ -5,6 +5,7 @@ import { liquidDiagnostic } from './liquid/liquid-diagnostic.js';
 import { RENDER_STATE, type RenderState } from './liquid/render-state.js';
 import { markdownLimitProblem } from './markdown/markdown-limits.js';
 import { renderMarkdown } from './markdown/render-markdown.js';
+import { runWithTimeLimit, TimeLimitError } from './markdown/run-with-time-limit.js';
 import type { RenderContext } from './render-context.js';
 import type { RenderablePage } from './site-snapshot.js';
 
@@ -17,9 +18,9 @@ export interface RenderedPage {
 }
 
 /**
- * Renders one page: Liquid over the body, Markdown when the page is Markdown, then its layout
- * chain. Problems become diagnostics at the page's own lines; a failed page yields no HTML and
- * does not stop the other pages.
+ * Renders one page: Liquid over the body, Markdown when the page is Markdown (within the
+ * configured time limit), then its layout chain. Problems become diagnostics at the page's own
+ * lines; a failed page yields no HTML and does not stop the other pages.
  */
 export async function renderPage(page: RenderablePage, ctx: RenderContext): Promise<RenderedPage> {
   const { source } = page;
@@ -59,23 +60,31 @@ export async function renderPage(page: RenderablePage, ctx: RenderContext): Prom
       return { html: null, diagnostics, dependencies: [...state.dependencies] };
     }
     try {
-      const result = renderMarkdown(ctx.markdown, body, source.path, source.bodyLine - 1);
+      const markdown = body;
+      const result = runWithTimeLimit(
+        () => renderMarkdown(ctx.markdown, markdown, source.path, source.bodyLine - 1),
+        ctx.snapshot.config.markdownTimeLimit,
+      );
       content = result.html;
       diagnostics.push(...result.diagnostics);
     } catch (error) {
       // Deep nesting the limits did not foresee overflows the recursive tree builders.
       const tooDeep = error instanceof RangeError && /call stack/i.test(error.message);
+      const tooSlow = error instanceof TimeLimitError;
       diagnostics.push(
         diagnostic(
-          tooDeep ? 'markdown/too-deep' : 'markdown/failed',
+          tooSlow ? 'markdown/time-limit' : tooDeep ? 'markdown/too-deep' : 'markdown/failed',
           'error',
           source.path,
-          tooDeep
-            ? 'Markdown nested too deeply to convert (the stack overflowed)'
-            : `Markdown conversion failed: ${(error as Error).message}`,
+          tooSlow
+            ? `Markdown conversion ${error.message}`
+            : tooDeep
+              ? 'Markdown nested too deeply to convert (the stack overflowed)'
+              : `Markdown conversion failed: ${(error as Error).message}`,
           {
             line: source.bodyLine,
             column: 1,
+            hint: tooSlow ? 'raise markdown_time_limit in _config.yml if the page is that large' : undefined,
             cause: error,
           },
         ),

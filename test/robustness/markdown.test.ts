@@ -91,4 +91,30 @@ describe('Markdown: hostile pages render or fail alone, within a time budget', (
     ]);
     expectUntouched(ws);
   });
+
+  it('a conversion that runs past markdown_time_limit is stopped; the page fails alone', async () => {
+    const section = (i: number) =>
+      `## Part ${i}\n\nSome *text* with a [link](/x/${i}) and \`code\`.\n\n- one\n- two\n\n`;
+    const ws = snapshotHashes(
+      workspace(null, {
+        '_config.yml': 'markdown_time_limit: 100\n',
+        'ok.md': page('# Fine\n'),
+        'slow.md': page(Array.from({ length: 12_000 }, (_, i) => section(i)).join('')),
+      }),
+    );
+    const times: number[] = [];
+    let last = performance.now();
+    const result = await buildWs(ws, {
+      writeOnError: true,
+      onProgress: () => {
+        times.push(performance.now() - last);
+        last = performance.now();
+      },
+    });
+    expect(errorsAt(result.diagnostics)).toEqual(['slow.md:3:1 markdown/time-limit']);
+    expect(result.diagnostics[0].message).toBe('Markdown conversion took longer than 100 ms and was stopped');
+    expect(Math.max(...times)).toBeLessThan(PAGE_BUDGET_MS);
+    expect(listTree(ws.dest)).toEqual(['ok.html']);
+    expectUntouched(ws);
+  });
 });

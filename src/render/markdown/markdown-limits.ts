@@ -1,8 +1,8 @@
 /**
  * Limits that keep one page's Markdown from hanging or crashing the build. micromark and
  * mdast-util-to-hast are superlinear or recursive on some inputs (thousands of nested `>` or list
- * items overflow the stack; long runs of backticks, `_` or `[` take minutes), and a conversion
- * cannot be interrupted once started, so such input is refused before parsing.
+ * items overflow the stack; long runs of backticks, `_` or `[` take minutes). Such input is refused
+ * before parsing, with its line and column; `markdown_time_limit` stops whatever else is slow.
  */
 export const MARKDOWN_LIMITS = {
   /** Characters of Markdown (after Liquid) one page may have. */
