@@ -164,4 +164,17 @@ describe('SIGKILL mid-write', () => {
     expect(listTree(ws.dest)).toHaveLength(5001);
     expectUntouched(ws);
   }, 90_000);
+
+  it('a build killed between its two renames: the next build puts the previous site back first', async () => {
+    const ws = workspace(null, { 'index.md': '---\n---\nnew\n' });
+    // What a kill right after `rename(destination, old)` leaves: no destination, the old site aside.
+    const aside = path.join(ws.root, '._site.galley-old-99999999-abcd');
+    writeAll(aside, { 'index.html': 'old\n', '.git/HEAD': 'ref: refs/heads/gh-pages\n' });
+    snapshotHashes(ws);
+    const result = await buildWs(ws);
+    expect(result.written).toBe(true);
+    expect(listTree(ws.dest)).toEqual(['.git/HEAD', 'index.html']);
+    expect(stagingLeftovers(ws.dest)).toEqual([]);
+    expectUntouched(ws);
+  });
 });
