@@ -101,8 +101,9 @@ export function collectPageFacts(input: PageFactsInput): PageFacts {
   }
 
   if (input.layouts.length) {
-    const final = input.layouts[input.layouts.length - 1].map.output;
-    const tree = fromHtml(final, { fragment: false });
+    // The content was collected above; parse only what the layouts added. The content is blanked
+    // with spaces of the same length, so offsets stay those of the page as written.
+    const tree = fromHtml(withoutContent(input.layouts), { fragment: false });
     const origin = (offset: number | undefined) => layoutOrigin(input.layouts, offset);
     const layoutLocate = (offset: number | undefined): SourceLocation => {
       const o = origin(offset);
@@ -251,6 +252,32 @@ function collectJoins(map: MappedOutput, root: string, texts: TemplateTexts, joi
       location: locate(point, root, texts) ?? { file: root },
     });
   }
+}
+
+/** The final page with the page content (wherever layouts printed `{{ content }}`) blanked. */
+function withoutContent(layouts: MappedLayout[]): string {
+  let ranges: Array<[number, number]> = [];
+  for (const [i, { map }] of layouts.entries()) {
+    const slots = map.segments.filter((s) => s.expression === 'content' && s.end > s.start);
+    // The innermost layout prints the content itself; each outer one prints the inner layout.
+    ranges =
+      i === 0
+        ? slots.map((s) => [s.start, s.end])
+        : slots.flatMap((s) =>
+            ranges
+              .map(([a, b]): [number, number] => [s.start + a, Math.min(s.start + b, s.end)])
+              .filter(([a, b]) => a < b),
+          );
+  }
+  const final = layouts[layouts.length - 1].map.output;
+  let out = '';
+  let at = 0;
+  for (const [a, b] of ranges.sort((x, y) => x[0] - y[0])) {
+    if (a < at) continue;
+    out += final.slice(at, a) + ' '.repeat(b - a);
+    at = b;
+  }
+  return out + final.slice(at);
 }
 
 /**
