@@ -115,7 +115,18 @@ export function collectPageFacts(input: PageFactsInput): PageFacts {
     collectElements(tree, null, layoutLocate, fromLayout, facts);
     for (const layout of input.layouts) collectJoins(layout.map, layout.file, input.texts, facts.joins);
   }
+  stampPage(facts);
   return facts;
+}
+
+/** Notes on every location which page reached it, so repeats from includes and layouts can be merged. */
+function stampPage(facts: PageFacts): void {
+  const all = [facts.links, facts.ids, facts.callouts, facts.joins, facts.unclosed, facts.liquid];
+  for (const list of all) {
+    for (const fact of list as Array<{ location?: SourceLocation }>) {
+      if (fact.location && fact.location.file !== facts.path) fact.location.page = facts.path;
+    }
+  }
 }
 
 /**
