@@ -70,17 +70,7 @@ const MEDIA = new Set([
  * baseurl join. Pure: works from the render's outputs and maps only.
  */
 export function collectPageFacts(input: PageFactsInput): PageFacts {
-  const facts: PageFacts = {
-    path: input.path,
-    url: input.url,
-    links: [],
-    ids: [],
-    callouts: [],
-    joins: [],
-    unclosed: [],
-    liquid: [],
-    titled: input.titled,
-  };
+  const facts = emptyFacts(input.path, input.url, input.titled);
   const contentLocate = (offset: number | undefined): SourceLocation => {
     const point = offset === undefined ? undefined : sourceOffsetOf(input.content, offset);
     return (point && locate(point, input.path, input.texts)) ?? { file: input.path };
@@ -134,17 +124,7 @@ function stampPage(facts: PageFacts): void {
  * lines and columns, and no baseurl joins are known.
  */
 export function collectHtmlFacts(path: string, url: string, tree: Root): PageFacts {
-  const facts: PageFacts = {
-    path,
-    url,
-    links: [],
-    ids: [],
-    callouts: [],
-    joins: [],
-    unclosed: [],
-    liquid: [],
-    titled: true,
-  };
+  const facts = emptyFacts(path, url, true);
   const where = (offset: number | undefined, node?: Nodes): SourceLocation => {
     const start = node?.position?.start;
     return offset !== undefined && start
@@ -157,6 +137,10 @@ export function collectHtmlFacts(path: string, url: string, tree: Root): PageFac
   };
   visit(tree);
   return facts;
+}
+
+function emptyFacts(path: string, url: string, titled: boolean): PageFacts {
+  return { path, url, links: [], ids: [], callouts: [], joins: [], unclosed: [], liquid: [], titled };
 }
 
 function collectElements(
