@@ -8,6 +8,8 @@ import remarkRehype from 'remark-rehype';
 import { type PluggableList, type Processor, unified } from 'unified';
 import type { Diagnostic } from '../../diagnostics.js';
 import { type KramdownOptions, remarkKramdown } from './kramdown.js';
+import { kramdownCodeToHast, kramdownInlineCodeToHast } from './kramdown-code-to-hast.js';
+import { kramdownListItemToHast } from './kramdown-list-item-to-hast.js';
 import { remarkKramdownGfm } from './remark-kramdown-gfm.js';
 
 /**
@@ -64,7 +66,15 @@ export function createMarkdownProcessor(options: MarkdownOptions = {}): Processo
     .use(remarkKramdownGfm)
     .use(remarkKramdown, options.kramdown ?? {})
     .use(options.remarkPlugins ?? [])
-    .use(remarkRehype, { allowDangerousHtml: true, handlers: { kramdownHtmlElement: kramdownElementToHast } })
+    .use(remarkRehype, {
+      allowDangerousHtml: true,
+      handlers: {
+        kramdownHtmlElement: kramdownElementToHast,
+        code: kramdownCodeToHast,
+        inlineCode: kramdownInlineCodeToHast,
+        listItem: kramdownListItemToHast,
+      },
+    })
     .use(rehypeRaw)
     .use(options.rehypePlugins ?? [])
     .use(rehypeStringify, { allowDangerousHtml: true })
