@@ -22,7 +22,7 @@ export function highlightCode(code: string, lang: string): HighlightResult | und
   const entry = lexerFor(name);
   if (!entry) return undefined;
   if (!entry.lexer) return { lang: name, children: [{ type: 'text', value: code }] };
-  const start = entry.start?.(new URLSearchParams(query)) ?? 'root';
+  const start = entry.start?.(new URLSearchParams(query)) ?? ['root'];
   const children: ElementContent[] = [];
   for (const [kind, text] of lex(entry.lexer, code, start)) {
     if (kind === '') children.push({ type: 'text', value: text });

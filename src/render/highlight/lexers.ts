@@ -1,9 +1,18 @@
+import { cssLexer } from './lexers/css.js';
+import { htmlLexer } from './lexers/html.js';
+import { javascriptLexer } from './lexers/javascript.js';
+import { jsonLexer } from './lexers/json.js';
+import { phpLexer } from './lexers/php.js';
+import { shellLexer } from './lexers/shell.js';
+import { sqlLexer } from './lexers/sql.js';
+import { xmlLexer } from './lexers/xml.js';
+import { yamlLexer } from './lexers/yaml.js';
 import type { LexerDefinition } from './regex-lexer.js';
 
 /** A registered language: its lexer (none for plain text) and how options pick the start state. */
 export interface LexerEntry {
   lexer?: LexerDefinition;
-  start?: (options: URLSearchParams) => string;
+  start?: (options: URLSearchParams) => string[];
 }
 
 /**
@@ -31,10 +40,22 @@ xpath xquery yaml yml yang zig`.split(/\s+/);
 
 const registry = new Map<string, LexerEntry>(ROUGE_NAMES.map((n) => [n, {}]));
 
-/** Registers a lexer under its names (tag and aliases). */
-export function registerLexer(names: string[], entry: LexerEntry): void {
+function register(names: string[], entry: LexerEntry): void {
   for (const n of names) registry.set(n, entry);
 }
+
+register(['json'], { lexer: jsonLexer });
+register(['css'], { lexer: cssLexer });
+register(['html'], { lexer: htmlLexer });
+register(['javascript', 'js'], { lexer: javascriptLexer });
+register(['shell', 'bash', 'zsh', 'ksh', 'sh'], { lexer: shellLexer });
+register(['sql'], { lexer: sqlLexer });
+register(['xml'], { lexer: xmlLexer });
+register(['yaml', 'yml'], { lexer: yamlLexer });
+register(['php', 'php3', 'php4', 'php5'], {
+  lexer: phpLexer,
+  start: (o) => (/^(1|true|yes)$/.test(o.get('start_inline') ?? '') ? ['template', 'php'] : ['root']),
+});
 
 /** The entry for a language name, or undefined when Rouge would not know it. */
 export function lexerFor(name: string): LexerEntry | undefined {

@@ -44,7 +44,7 @@ function applyNext(stack: string[], next: LexerRule['next']): void {
 }
 
 /** Splits `code` into tokens with `lexer`; text no rule matches becomes one `err` character. */
-export function lex(lexer: LexerDefinition, code: string, start = 'root'): Token[] {
+export function lex(lexer: LexerDefinition, code: string, start: string[] = ['root']): Token[] {
   const out: Token[] = [];
   const emit = (kind: string, text: string) => {
     if (!text) return;
@@ -52,7 +52,7 @@ export function lex(lexer: LexerDefinition, code: string, start = 'root'): Token
     if (last && last[0] === kind) last[1] += text;
     else out.push([kind, text]);
   };
-  const stack = [start];
+  const stack = [...start];
   let pos = 0;
   let guard = 0;
   while (pos < code.length) {
@@ -79,8 +79,8 @@ export function lex(lexer: LexerDefinition, code: string, start = 'root'): Token
     if (!matched) {
       const ch = code[pos] ?? '';
       if (ch === '\n') {
-        // Rouge resets to root at a newline no rule consumes.
-        stack.length = 1;
+        // Rouge resets to its start state at a newline no rule consumes.
+        stack.splice(0, stack.length, ...start);
         emit('', ch);
       } else emit('err', ch);
       pos += 1;
