@@ -1,10 +1,13 @@
 import type { Root } from 'mdast';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
+import { kramdownDefinitionFromMarkdown } from './mdast-kramdown-definition.js';
 import { kramdownHtmlFromMarkdown } from './mdast-kramdown-html.js';
 import { kramdownIalFromMarkdown } from './mdast-kramdown-ial.js';
+import { kramdownDefinition } from './micromark-kramdown-definition.js';
 import { kramdownHtml } from './micromark-kramdown-html.js';
 import { kramdownIal } from './micromark-kramdown-ial.js';
+import { remarkKramdownDefinitionList } from './remark-kramdown-definition-list.js';
 import { remarkKramdownHeadingIds } from './remark-kramdown-heading-ids.js';
 import { remarkKramdownIal } from './remark-kramdown-ial.js';
 import { remarkKramdownTypography } from './remark-kramdown-typography.js';
@@ -18,12 +21,18 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   const data = this.data();
   data.micromarkExtensions ??= [];
   data.fromMarkdownExtensions ??= [];
-  data.micromarkExtensions.push(kramdownHtml(), kramdownIal());
-  data.fromMarkdownExtensions.push(kramdownHtmlFromMarkdown(), kramdownIalFromMarkdown());
+  data.micromarkExtensions.push(kramdownHtml(), kramdownIal(), kramdownDefinition());
+  data.fromMarkdownExtensions.push(
+    kramdownHtmlFromMarkdown(),
+    kramdownIalFromMarkdown(),
+    kramdownDefinitionFromMarkdown(),
+  );
   const ials = remarkKramdownIal();
+  const definitionLists = remarkKramdownDefinitionList();
   const headingIds = remarkKramdownHeadingIds();
   const typography = remarkKramdownTypography();
   return (tree: Root, file: VFile): undefined => {
+    definitionLists(tree);
     ials(tree);
     headingIds(tree, file);
     typography(tree, file);

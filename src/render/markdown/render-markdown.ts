@@ -9,6 +9,11 @@ import { type PluggableList, type Processor, unified } from 'unified';
 import type { Diagnostic } from '../../diagnostics.js';
 import { type KramdownOptions, remarkKramdown } from './kramdown.js';
 import { kramdownCodeToHast, kramdownInlineCodeToHast } from './kramdown-code-to-hast.js';
+import {
+  kramdownDefinitionDescriptionToHast,
+  kramdownDefinitionListToHast,
+  kramdownDefinitionTermToHast,
+} from './kramdown-definition-to-hast.js';
 import { kramdownListItemToHast } from './kramdown-list-item-to-hast.js';
 import { remarkKramdownGfm } from './remark-kramdown-gfm.js';
 
@@ -73,6 +78,9 @@ export function createMarkdownProcessor(options: MarkdownOptions = {}): Processo
         code: kramdownCodeToHast,
         inlineCode: kramdownInlineCodeToHast,
         listItem: kramdownListItemToHast,
+        kramdownDefinitionList: kramdownDefinitionListToHast,
+        kramdownDefinitionTerm: kramdownDefinitionTermToHast,
+        kramdownDefinitionDescription: kramdownDefinitionDescriptionToHast,
       },
     })
     .use(rehypeRaw)
