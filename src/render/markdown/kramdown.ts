@@ -1,12 +1,15 @@
 import type { Root } from 'mdast';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
+import { kramdownAbbreviationFromMarkdown } from './mdast-kramdown-abbreviation.js';
 import { kramdownDefinitionFromMarkdown } from './mdast-kramdown-definition.js';
 import { kramdownHtmlFromMarkdown } from './mdast-kramdown-html.js';
 import { kramdownIalFromMarkdown } from './mdast-kramdown-ial.js';
+import { kramdownAbbreviation } from './micromark-kramdown-abbreviation.js';
 import { kramdownDefinition } from './micromark-kramdown-definition.js';
 import { kramdownHtml } from './micromark-kramdown-html.js';
 import { kramdownIal } from './micromark-kramdown-ial.js';
+import { remarkKramdownAbbreviations } from './remark-kramdown-abbreviations.js';
 import { remarkKramdownDefinitionList } from './remark-kramdown-definition-list.js';
 import { remarkKramdownHeadingIds } from './remark-kramdown-heading-ids.js';
 import { remarkKramdownIal } from './remark-kramdown-ial.js';
@@ -21,14 +24,16 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   const data = this.data();
   data.micromarkExtensions ??= [];
   data.fromMarkdownExtensions ??= [];
-  data.micromarkExtensions.push(kramdownHtml(), kramdownIal(), kramdownDefinition());
+  data.micromarkExtensions.push(kramdownHtml(), kramdownIal(), kramdownDefinition(), kramdownAbbreviation());
   data.fromMarkdownExtensions.push(
     kramdownHtmlFromMarkdown(),
     kramdownIalFromMarkdown(),
     kramdownDefinitionFromMarkdown(),
+    kramdownAbbreviationFromMarkdown(),
   );
   const ials = remarkKramdownIal();
   const definitionLists = remarkKramdownDefinitionList();
+  const abbreviations = remarkKramdownAbbreviations();
   const headingIds = remarkKramdownHeadingIds();
   const typography = remarkKramdownTypography();
   return (tree: Root, file: VFile): undefined => {
@@ -36,6 +41,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     ials(tree);
     headingIds(tree, file);
     typography(tree, file);
+    abbreviations(tree);
   };
 }
 

@@ -44,7 +44,8 @@ export function kramdownDefinition(): Extension {
 
 function tokenizeStart(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
   const self = this;
-  const state = (self.containerState ??= {} as ContainerState);
+  self.containerState ??= {} as ContainerState;
+  const state = self.containerState;
   let width = 0;
   return start;
 
