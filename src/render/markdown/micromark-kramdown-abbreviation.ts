@@ -5,6 +5,7 @@ declare module 'micromark-util-types' {
     kramdownAbbreviation: 'kramdownAbbreviation';
     kramdownAbbreviationName: 'kramdownAbbreviationName';
     kramdownAbbreviationTitle: 'kramdownAbbreviationTitle';
+    kramdownAbbreviationMarker: 'kramdownAbbreviationMarker';
   }
 }
 
@@ -24,12 +25,14 @@ export function kramdownAbbreviation(): Extension {
 }
 
 function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+  const self = this;
   let nameSize = 0;
   return start;
 
   function start(code: Code): State | undefined {
-    if (code !== asterisk) return nok(code);
+    if (code !== asterisk || self.interrupt) return nok(code);
     effects.enter('kramdownAbbreviation');
+    effects.enter('kramdownAbbreviationMarker');
     effects.consume(code);
     return open;
   }
@@ -37,6 +40,7 @@ function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State
   function open(code: Code): State | undefined {
     if (code !== leftSquareBracket) return nok(code);
     effects.consume(code);
+    effects.exit('kramdownAbbreviationMarker');
     effects.enter('kramdownAbbreviationName');
     return name;
   }
@@ -46,6 +50,7 @@ function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State
     if (code === rightSquareBracket) {
       if (nameSize === 0) return nok(code);
       effects.exit('kramdownAbbreviationName');
+      effects.enter('kramdownAbbreviationMarker');
       effects.consume(code);
       return afterName;
     }
@@ -65,12 +70,13 @@ function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State
       effects.consume(code);
       return beforeTitle;
     }
+    effects.exit('kramdownAbbreviationMarker');
     if (code === null || isLineEnding(code)) {
       effects.exit('kramdownAbbreviation');
       return ok(code);
     }
     effects.enter('kramdownAbbreviationTitle');
-    return title;
+    return title(code);
   }
 
   function title(code: Code): State | undefined {
