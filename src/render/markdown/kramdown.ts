@@ -13,6 +13,7 @@ import { remarkKramdownAbbreviations } from './remark-kramdown-abbreviations.js'
 import { remarkKramdownDefinitionList } from './remark-kramdown-definition-list.js';
 import { remarkKramdownHeadingIds } from './remark-kramdown-heading-ids.js';
 import { remarkKramdownIal } from './remark-kramdown-ial.js';
+import { remarkKramdownToc } from './remark-kramdown-toc.js';
 import { remarkKramdownTypography } from './remark-kramdown-typography.js';
 
 /**
@@ -20,7 +21,6 @@ import { remarkKramdownTypography } from './remark-kramdown-typography.js';
  * that make Jekyll/kramdown pages parse as kramdown parses them.
  */
 export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
-  void options;
   const data = this.data();
   data.micromarkExtensions ??= [];
   data.fromMarkdownExtensions ??= [];
@@ -36,12 +36,14 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   const abbreviations = remarkKramdownAbbreviations();
   const headingIds = remarkKramdownHeadingIds();
   const typography = remarkKramdownTypography();
+  const toc = remarkKramdownToc(options.tocLevels);
   return (tree: Root, file: VFile): undefined => {
     definitionLists(tree);
     ials(tree);
     headingIds(tree, file);
     typography(tree, file);
     abbreviations(tree);
+    toc(tree);
   };
 }
 

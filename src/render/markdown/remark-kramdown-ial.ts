@@ -18,7 +18,14 @@ export function remarkKramdownIal() {
     const alds = new Map<string, AttributeList>();
     const deferred: Array<[Nodes, AttributeList]> = [];
     visit(tree, alds, deferred);
-    for (const [node, list] of deferred) applyAttributeList(node, resolveRefs(list, alds));
+    for (const [node, list] of deferred) {
+      // `{:toc}` names no ALD: it marks the list kramdown replaces with the table of contents.
+      if (node.type === 'list' && list.refs.includes('toc') && !alds.has('toc')) {
+        node.data ??= {};
+        (node.data as { kramdownToc?: boolean }).kramdownToc = true;
+      }
+      applyAttributeList(node, resolveRefs(list, alds));
+    }
   };
 }
 
