@@ -9,6 +9,7 @@ import { kramdownAbbreviation } from './micromark-kramdown-abbreviation.js';
 import { kramdownDefinition } from './micromark-kramdown-definition.js';
 import { kramdownHtml } from './micromark-kramdown-html.js';
 import { kramdownIal } from './micromark-kramdown-ial.js';
+import { kramdownLineBreak } from './micromark-kramdown-line-break.js';
 import { remarkKramdownAbbreviations } from './remark-kramdown-abbreviations.js';
 import { remarkKramdownDefinitionList } from './remark-kramdown-definition-list.js';
 import { remarkKramdownHeadingIds } from './remark-kramdown-heading-ids.js';
@@ -24,7 +25,13 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   const data = this.data();
   data.micromarkExtensions ??= [];
   data.fromMarkdownExtensions ??= [];
-  data.micromarkExtensions.push(kramdownHtml(), kramdownIal(), kramdownDefinition(), kramdownAbbreviation());
+  data.micromarkExtensions.push(
+    kramdownHtml(),
+    kramdownIal(),
+    kramdownDefinition(),
+    kramdownAbbreviation(),
+    kramdownLineBreak(),
+  );
   data.fromMarkdownExtensions.push(
     kramdownHtmlFromMarkdown(),
     kramdownIalFromMarkdown(),
