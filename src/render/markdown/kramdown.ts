@@ -14,6 +14,7 @@ import { remarkKramdownAbbreviations } from './remark-kramdown-abbreviations.js'
 import { remarkKramdownDefinitionList } from './remark-kramdown-definition-list.js';
 import { remarkKramdownHeadingIds } from './remark-kramdown-heading-ids.js';
 import { remarkKramdownIal } from './remark-kramdown-ial.js';
+import { remarkKramdownStrayEndTags } from './remark-kramdown-stray-end-tags.js';
 import { remarkKramdownToc } from './remark-kramdown-toc.js';
 import { remarkKramdownTypography } from './remark-kramdown-typography.js';
 
@@ -44,6 +45,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   const headingIds = remarkKramdownHeadingIds();
   const typography = remarkKramdownTypography();
   const toc = remarkKramdownToc(options.tocLevels);
+  const strayEndTags = remarkKramdownStrayEndTags();
   return (tree: Root, file: VFile): undefined => {
     definitionLists(tree);
     ials(tree);
@@ -51,6 +53,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     typography(tree, file);
     abbreviations(tree);
     toc(tree);
+    strayEndTags(tree);
   };
 }
 
