@@ -2,10 +2,12 @@ import type { Root } from 'mdast';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { kramdownAbbreviationFromMarkdown } from './mdast-kramdown-abbreviation.js';
+import { kramdownCommentLineFromMarkdown } from './mdast-kramdown-comment-line.js';
 import { kramdownDefinitionFromMarkdown } from './mdast-kramdown-definition.js';
 import { kramdownHtmlFromMarkdown } from './mdast-kramdown-html.js';
 import { kramdownIalFromMarkdown } from './mdast-kramdown-ial.js';
 import { kramdownAbbreviation } from './micromark-kramdown-abbreviation.js';
+import { kramdownCommentLine } from './micromark-kramdown-comment-line.js';
 import { kramdownDefinition } from './micromark-kramdown-definition.js';
 import { kramdownHtml } from './micromark-kramdown-html.js';
 import { kramdownIal } from './micromark-kramdown-ial.js';
@@ -32,12 +34,14 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     kramdownDefinition(),
     kramdownAbbreviation(),
     kramdownLineBreak(),
+    kramdownCommentLine(),
   );
   data.fromMarkdownExtensions.push(
     kramdownHtmlFromMarkdown(),
     kramdownIalFromMarkdown(),
     kramdownDefinitionFromMarkdown(),
     kramdownAbbreviationFromMarkdown(),
+    kramdownCommentLineFromMarkdown(),
   );
   const ials = remarkKramdownIal();
   const definitionLists = remarkKramdownDefinitionList();

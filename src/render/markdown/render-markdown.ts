@@ -9,6 +9,7 @@ import { type PluggableList, type Processor, unified } from 'unified';
 import type { Diagnostic } from '../../diagnostics.js';
 import { type KramdownOptions, remarkKramdown } from './kramdown.js';
 import { kramdownCodeToHast, kramdownInlineCodeToHast } from './kramdown-code-to-hast.js';
+import { kramdownCommentLineToHast } from './kramdown-comment-line-to-hast.js';
 import {
   kramdownDefinitionDescriptionToHast,
   kramdownDefinitionListToHast,
@@ -78,6 +79,7 @@ export function createMarkdownProcessor(options: MarkdownOptions = {}): Processo
         code: kramdownCodeToHast,
         inlineCode: kramdownInlineCodeToHast,
         listItem: kramdownListItemToHast,
+        kramdownCommentLine: kramdownCommentLineToHast,
         kramdownDefinitionList: kramdownDefinitionListToHast,
         kramdownDefinitionTerm: kramdownDefinitionTermToHast,
         kramdownDefinitionDescription: kramdownDefinitionDescriptionToHast,
