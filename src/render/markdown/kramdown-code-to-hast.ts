@@ -20,7 +20,9 @@ export function kramdownCodeToHast(state: State, node: Code): Element {
   } else {
     const pre = element('pre', { className: ['highlight'] }, [element('code', {}, highlighted.children)]);
     const inner = element('div', { className: ['highlight'] }, [pre]);
-    result = element('div', { className: [`language-${highlighted.lang}`, 'highlighter-rouge'] }, [inner]);
+    result = element('div', {}, [inner]);
+    state.patch(node, result);
+    return withClasses(state.applyData(node, result), [`language-${highlighted.lang}`, 'highlighter-rouge']);
   }
   state.patch(node, result);
   return state.applyData(node, result);
@@ -33,8 +35,11 @@ export function kramdownCodeToHast(state: State, node: Code): Element {
 export function kramdownInlineCodeToHast(state: State, node: InlineCode): Element {
   const result = element('code', {}, [text(node.value.replace(/\r?\n|\r/g, ' '))]);
   state.patch(node, result);
-  const own = ['language-plaintext', 'highlighter-rouge'];
-  const applied = state.applyData(node, result);
+  return withClasses(state.applyData(node, result), ['language-plaintext', 'highlighter-rouge']);
+}
+
+/** Adds kramdown's own classes after those an IAL set. */
+function withClasses(applied: Element, own: string[]): Element {
   const extra: unknown = applied.properties.className;
   const classes = Array.isArray(extra)
     ? extra.map(String)

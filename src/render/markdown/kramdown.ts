@@ -7,6 +7,7 @@ import { kramdownDefinitionFromMarkdown } from './mdast-kramdown-definition.js';
 import { kramdownHtmlFromMarkdown } from './mdast-kramdown-html.js';
 import { kramdownIalFromMarkdown } from './mdast-kramdown-ial.js';
 import { kramdownAbbreviation } from './micromark-kramdown-abbreviation.js';
+import { kramdownCodeIndented } from './micromark-kramdown-code-indented.js';
 import { kramdownCommentLine } from './micromark-kramdown-comment-line.js';
 import { kramdownDefinition } from './micromark-kramdown-definition.js';
 import { kramdownHtml } from './micromark-kramdown-html.js';
@@ -35,6 +36,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     kramdownAbbreviation(),
     kramdownLineBreak(),
     kramdownCommentLine(),
+    kramdownCodeIndented(),
   );
   data.fromMarkdownExtensions.push(
     kramdownHtmlFromMarkdown(),
