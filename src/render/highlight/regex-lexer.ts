@@ -9,10 +9,19 @@ export type Token = [kind: string, text: string];
 /** One rule: a pattern, the token kind (or one kind per capture group), and a state change. */
 export interface LexerRule {
   pattern: RegExp;
-  kind: string | string[] | ((match: RegExpExecArray, push: (state: string) => void) => Token[]);
+  kind:
+    | string
+    | string[]
+    | ((match: RegExpExecArray, push: (state: string) => void, sub: Delegate) => Token[]);
   /** A state to push, `#pop`, `#pop:2`, or a list of states to push in order. */
   next?: string | string[];
 }
+
+/**
+ * Lexes text with another lexer, continuing where that lexer stopped earlier in the same run (as
+ * Rouge's `delegate` does): PHP's template text is one HTML document cut by `<?php ... ?>`.
+ */
+export type Delegate = (lexer: LexerDefinition, text: string) => Token[];
 
 /** A lexer: named states, `root` first. Rules are compiled to sticky regexes once. */
 export interface LexerDefinition {
@@ -45,6 +54,24 @@ function applyNext(stack: string[], next: LexerRule['next']): void {
 
 /** Splits `code` into tokens with `lexer`; text no rule matches becomes one `err` character. */
 export function lex(lexer: LexerDefinition, code: string, start: string[] = ['root']): Token[] {
+  return run(lexer, code, start, [...start], new Map());
+}
+
+function run(
+  lexer: LexerDefinition,
+  code: string,
+  start: string[],
+  stack: string[],
+  stacks: Map<LexerDefinition, string[]>,
+): Token[] {
+  const sub: Delegate = (other, text) => {
+    let otherStack = stacks.get(other);
+    if (!otherStack) {
+      otherStack = ['root'];
+      stacks.set(other, otherStack);
+    }
+    return run(other, text, ['root'], otherStack, stacks);
+  };
   const out: Token[] = [];
   const emit = (kind: string, text: string) => {
     if (!text) return;
@@ -52,7 +79,6 @@ export function lex(lexer: LexerDefinition, code: string, start: string[] = ['ro
     if (last && last[0] === kind) last[1] += text;
     else out.push([kind, text]);
   };
-  const stack = [...start];
   let pos = 0;
   let guard = 0;
   while (pos < code.length) {
@@ -70,7 +96,7 @@ export function lex(lexer: LexerDefinition, code: string, start: string[] = ['ro
       if (typeof kind === 'string') emit(kind, m[0]);
       else if (Array.isArray(kind)) {
         for (const [i, k] of kind.entries()) emit(k, m[i + 1] ?? '');
-      } else for (const [k, t] of kind(m, (s) => stack.push(s))) emit(k, t);
+      } else for (const [k, t] of kind(m, (s) => stack.push(s), sub)) emit(k, t);
       applyNext(stack, rule.next);
       pos += m[0].length;
       matched = true;

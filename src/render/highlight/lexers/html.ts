@@ -1,11 +1,10 @@
-import { type LexerDefinition, lex, type Token } from '../regex-lexer.js';
+import type { Delegate, LexerDefinition } from '../regex-lexer.js';
 import { cssLexer } from './css.js';
 import { javascriptLexer } from './javascript.js';
 
 const delegate =
-  (lexer: LexerDefinition) =>
-  (m: RegExpExecArray): Token[] =>
-    lex(lexer, m[0]);
+  (lexer: LexerDefinition) => (m: RegExpExecArray, _push: (state: string) => void, sub: Delegate) =>
+    sub(lexer, m[0]);
 
 /** HTML as Rouge lexes it; `<script>` and `<style>` bodies go to the JavaScript and CSS lexers. */
 export const htmlLexer: LexerDefinition = {

@@ -1,4 +1,4 @@
-import { type LexerDefinition, type LexerRule, lex, type Token } from '../regex-lexer.js';
+import type { LexerDefinition, LexerRule, Token } from '../regex-lexer.js';
 import { htmlLexer } from './html.js';
 
 const ID = '[\\p{L}_][\\p{L}\\p{N}_]*';
@@ -111,13 +111,13 @@ export const phpLexer: LexerDefinition = {
   states: {
     root: [
       { pattern: /\s*(?=<)/, kind: '', next: 'template' },
-      { pattern: /[^$]+(?=<\?(php|=))/i, kind: (m) => lex(htmlLexer, m[0]), next: 'template' },
+      { pattern: /[^$]+(?=<\?(php|=))/i, kind: (m, _push, sub) => sub(htmlLexer, m[0]), next: 'template' },
       { pattern: /(?:)/, kind: '', next: ['template', 'php'] },
     ],
     template: [
       { pattern: /<\?(php|=)?/i, kind: 'cp', next: 'php' },
       // Outside `<?php ... ?>` the text is HTML, as Rouge delegates it.
-      { pattern: /[\s\S]+?(?=<\?)|[\s\S]+/, kind: (m) => lex(htmlLexer, m[0]) },
+      { pattern: /[\s\S]+?(?=<\?)|[\s\S]+/, kind: (m, _push, sub) => sub(htmlLexer, m[0]) },
     ],
     php,
     use: [
