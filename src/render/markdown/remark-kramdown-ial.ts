@@ -26,7 +26,34 @@ export function remarkKramdownIal() {
       }
       applyAttributeList(node, resolveRefs(list, alds));
     }
+    applyDefinitionAttributes(tree);
   };
+}
+
+/**
+ * An IAL after a link definition (`[Grunt]: http://gruntjs.com/` then `{:target="_blank"}`)
+ * applies to every link that uses the definition, as in kramdown.
+ */
+function applyDefinitionAttributes(tree: Root): void {
+  const byId = new Map<string, Properties>();
+  const collect = (node: Nodes): void => {
+    if (node.type === 'definition' && node.data?.hProperties)
+      byId.set(node.identifier, node.data.hProperties);
+    if ('children' in node) for (const child of node.children) collect(child as Nodes);
+  };
+  collect(tree);
+  if (byId.size === 0) return;
+  const apply = (node: Nodes): void => {
+    if (node.type === 'linkReference' || node.type === 'imageReference') {
+      const properties = byId.get(node.identifier);
+      if (properties) {
+        node.data ??= {};
+        node.data.hProperties = { ...properties, ...node.data.hProperties };
+      }
+    }
+    if ('children' in node) for (const child of node.children) apply(child as Nodes);
+  };
+  apply(tree);
 }
 
 function resolveRefs(list: AttributeList, alds: Map<string, AttributeList>): AttributeList {
