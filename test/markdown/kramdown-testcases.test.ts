@@ -1,11 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createMarkdownProcessor, renderMarkdown } from '../../src/render/markdown/render-markdown.js';
 import { normalizeHtml } from './normalize-html.js';
 
 /** kramdown's own test suite, when present on this machine (not part of the repository). */
-const root = '/work/shared/kramdown-testcases';
+const root = fileURLToPath(new URL('../../../shared/kramdown-testcases', import.meta.url));
 
 /**
  * Cases we pass, by path under `root`. Cases left out and why:

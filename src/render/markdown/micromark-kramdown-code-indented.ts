@@ -18,7 +18,7 @@ export function kramdownCodeIndented(): Extension {
     // Tried before CommonMark's indented code, which stays on: turning it off would let lists
     // and block quotes start at any indentation (micromark ties the two together). Lines such as
     // two spaces and a tab, which kramdown does not take as code, still reach it.
-    flowInitial: { [-2]: construct, [-1]: construct, [32]: construct },
+    flowInitial: { [-2]: construct, [-1]: construct, 32: construct },
   };
 }
 
@@ -40,7 +40,7 @@ const lazyLine: Construct = { partial: true, tokenize: tokenizeLazyLine };
 /** Whether the `linePrefix` just tokenized is a tab or four spaces in the source. */
 function rawIndent(self: TokenizeContext): boolean {
   const tail = self.events[self.events.length - 1];
-  if (!tail || tail[1].type !== 'linePrefix') return false;
+  if (tail?.[1].type !== 'linePrefix') return false;
   const chunks = tail[2].sliceStream(tail[1]);
   // Virtual spaces first are what is left of a tab a container (list item) took as its indent.
   let index = 0;
