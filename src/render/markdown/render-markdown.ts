@@ -1,7 +1,6 @@
 import type { Element as HastElement, Root as HastRoot } from 'hast';
 import type { Parents } from 'mdast';
 import type { State } from 'mdast-util-to-hast';
-import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
@@ -9,6 +8,7 @@ import { type PluggableList, type Processor, unified } from 'unified';
 import { VFile } from 'vfile';
 import type { Diagnostic } from '../../diagnostics.js';
 import { type KramdownOptions, remarkKramdown } from './kramdown.js';
+import { rehypeRawWhenNeeded } from './rehype-raw-when-needed.js';
 import { remarkKramdownGfm } from './remark-kramdown-gfm.js';
 import { remarkKramdownUnclosed } from './remark-kramdown-unclosed.js';
 
@@ -68,7 +68,7 @@ export function createMarkdownProcessor(options: MarkdownOptions = {}): Processo
     .use(remarkKramdownUnclosed)
     .use(options.remarkPlugins ?? [])
     .use(remarkRehype, { allowDangerousHtml: true, handlers: { kramdownHtmlElement: kramdownElementToHast } })
-    .use(rehypeRaw)
+    .use(rehypeRawWhenNeeded)
     .use(options.rehypePlugins ?? [])
     .use(rehypeStringify, { allowDangerousHtml: true })
     .freeze() as unknown as Processor;
