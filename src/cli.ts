@@ -5,13 +5,14 @@ import { RULES } from './check/rules/index.js';
 import { check, checkHtml } from './check.js';
 import type { Diagnostic } from './diagnostics.js';
 import { sourceReader } from './read/source-reader.js';
+import { formatExplain } from './report/format-explain.js';
 import { formatGithub } from './report/format-github.js';
 import { formatJson } from './report/format-json.js';
 import { formatJunit } from './report/format-junit.js';
 import { formatSarif } from './report/format-sarif.js';
 import { formatTextReport } from './report/format-text-report.js';
+import { GALLEY_VERSION as VERSION } from './version.js';
 
-const VERSION = '0.1.0';
 const FORMATS = ['text', 'json', 'sarif', 'github', 'junit'] as const;
 type Format = (typeof FORMATS)[number];
 
@@ -28,6 +29,8 @@ options:
       --baseurl PATH       override baseurl
       --theme DIR          fallback theme folder (--no-theme for none)
       --no-check           build only, without the checks
+      --no-cache           render every page; neither read nor update .galley-cache/pages.json
+      --explain            say why each page was rendered rather than taken from the cache
       --html DIR           check a folder of built HTML instead of a source
       --external           also check external links (HTTP, cached in .galley-cache/)
   -f, --format FORMAT      text (default), json, sarif, github, junit
@@ -113,6 +116,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     theme: values['no-theme'] ? (false as const) : values.theme,
     writeOnError: Boolean(values['write-on-error']),
     external: Boolean(values.external),
+    cache: !values['no-cache'],
     onProgress: (done: number, total: number) => {
       // A progress line only on a terminal, and only once the build has taken a second.
       const now = Date.now();
@@ -124,6 +128,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   const result =
     command === 'check' ? await check(options) : await build({ ...options, check: !values['no-check'] });
   if (lastProgress) io.err('\r\x1b[K');
+  if (values.explain && result.cache) io.err(formatExplain(result.cache));
   const roots = result.config ? [result.config.source] : [];
   report(result.diagnostics, format, sourceReader(roots, result.config?.themeDir), io, {
     quiet,
@@ -206,6 +211,8 @@ function parse(args: string[]) {
       theme: { type: 'string' },
       'no-theme': { type: 'boolean' },
       'no-check': { type: 'boolean' },
+      'no-cache': { type: 'boolean' },
+      explain: { type: 'boolean' },
       external: { type: 'boolean' },
       html: { type: 'string' },
       format: { type: 'string', short: 'f' },

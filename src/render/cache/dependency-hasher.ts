@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import type { SiteSnapshot } from '../site-snapshot.js';
+
+/** SHA-256 of a string, hex. */
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * Hashes what a page render can read from the snapshot, by dependency name, once per build:
+ * include and `include_relative` texts, layouts (body and front matter), top-level `site` keys,
+ * `site.data` files, and page URLs for `{% link %}`. A value that cannot be serialised hashes to a
+ * fresh random value, so a page depending on it is always rebuilt rather than served stale.
+ */
+export function dependencyHasher(snapshot: SiteSnapshot): (name: string) => string {
+  const memo = new Map<string, string>();
+  const site = snapshot.site as Record<string, unknown>;
+  const data = (site.data ?? {}) as Record<string, unknown>;
+  const valueOf = (name: string): unknown => {
+    if (name.startsWith('layout:')) {
+      const layout = snapshot.layouts.get(name.slice(7));
+      return layout ? [layout.path, layout.body, layout.bodyLine, layout.data] : null;
+    }
+    if (name === 'site:*') return site;
+    if (name.startsWith('site:')) return site[name.slice(5)] ?? null;
+    if (name.startsWith('data:')) return data[name.slice(5)] ?? null;
+    if (name.startsWith('link:')) return snapshot.urlBySourcePath.get(name.slice(5)) ?? null;
+    const include = name.startsWith('_includes/') ? snapshot.includes.get(name.slice(10)) : undefined;
+    return [include ?? null, snapshot.relativeFiles.get(name) ?? null];
+  };
+  return (name) => {
+    let hash = memo.get(name);
+    if (hash === undefined) {
+      try {
+        hash = sha256(JSON.stringify(valueOf(name)) ?? 'undefined');
+      } catch {
+        hash = `unhashable-${Math.random()}`;
+      }
+      memo.set(name, hash);
+    }
+    return hash;
+  };
+}
