@@ -5,7 +5,7 @@ import { PAGE_CACHE_FORMAT } from './page-cache.js';
 
 /**
  * The part of every page's cache key that is the same for the whole site: Galley's version and
- * cache format, the resolved config, the plugins' code, and whether checks collect facts.
+ * cache format, the resolved config (but not the destination), the plugins' code, and whether checks collect facts.
  */
 export function siteCacheKey(
   config: SiteConfig,
@@ -13,7 +13,9 @@ export function siteCacheKey(
   pluginFingerprint: readonly string[],
   collectFacts: boolean,
 ): string {
-  const replacer = (_key: string, value: unknown) => (value instanceof RegExp ? String(value) : value);
+  // Where the site is written does not change what a page renders to.
+  const replacer = (key: string, value: unknown) =>
+    key === 'destination' ? undefined : value instanceof RegExp ? String(value) : value;
   return sha256(
     JSON.stringify(
       { format: PAGE_CACHE_FORMAT, galleyVersion, config, pluginFingerprint, collectFacts },
