@@ -16,7 +16,7 @@ export function dependencyHasher(snapshot: SiteSnapshot): (name: string) => stri
   const memo = new Map<string, string>();
   const site = snapshot.site as Record<string, unknown>;
   const data = (site.data ?? {}) as Record<string, unknown>;
-  const valueOf = (name: string): unknown => {
+  const readValue = (name: string): unknown => {
     if (name.startsWith('layout:')) {
       const layout = snapshot.layouts.get(name.slice(7));
       return layout ? [layout.path, layout.body, layout.bodyLine, layout.data] : null;
@@ -32,7 +32,7 @@ export function dependencyHasher(snapshot: SiteSnapshot): (name: string) => stri
     let hash = memo.get(name);
     if (hash === undefined) {
       try {
-        hash = sha256(JSON.stringify(valueOf(name)) ?? 'undefined');
+        hash = sha256(JSON.stringify(readValue(name)) ?? 'undefined');
       } catch {
         hash = `unhashable-${Math.random()}`;
       }
