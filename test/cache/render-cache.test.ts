@@ -138,6 +138,8 @@ describe('render cache', () => {
       ['build', '-s', site, '-d', dest, '--no-theme', '--no-check', '-q', '--explain', '--no-cache'],
       io,
     );
-    expect(err.join('')).toMatch(/rendered a\.md: the cache is off\n[\s\S]*render cache \(cache off\): 0 of 6/);
+    expect(err.join('')).toMatch(
+      /rendered a\.md: the cache is off\n[\s\S]*render cache \(cache off\): 0 of 6/,
+    );
   });
 });
