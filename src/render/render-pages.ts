@@ -46,7 +46,8 @@ export async function renderPages(
   onProgress?: (done: number, total: number) => void,
 ): Promise<RenderedPages> {
   const { config } = ctx.snapshot;
-  const hashDependency = dependencyHasher(ctx.snapshot);
+  const objects = new WeakMap<object, string>();
+  const hashDependency = dependencyHasher(ctx.snapshot, objects);
   const next: PageCache | null = cache
     ? { format: PAGE_CACHE_FORMAT, galley: cache.galleyVersion, entries: {} }
     : null;
@@ -66,7 +67,7 @@ export async function renderPages(
       onProgress?.(i + 1, pages.length);
       continue;
     }
-    const key = cache ? pageCacheKey(page, cache.siteKey) : '';
+    const key = cache ? pageCacheKey(page, cache.siteKey, objects) : '';
     const found = cache
       ? lookupPage(cache.previous, page.source.path, key, hashDependency)
       : { reason: 'the cache is off' };

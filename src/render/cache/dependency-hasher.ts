@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SiteSnapshot } from '../site-snapshot.js';
+import { hashValue } from './hash-value.js';
 
 /** SHA-256 of a string, hex. */
 export function sha256(text: string): string {
@@ -9,10 +10,14 @@ export function sha256(text: string): string {
 /**
  * Hashes what a page render can read from the snapshot, by dependency name, once per build:
  * include and `include_relative` texts, layouts (body and front matter), top-level `site` keys,
- * `site.data` files, and page URLs for `{% link %}`. A value that cannot be serialised hashes to a
- * fresh random value, so a page depending on it is always rebuilt rather than served stale.
+ * `site.data` files, and page URLs for `{% link %}`. `objects` is the identity memo shared with
+ * the page keys, so `site.pages` costs little once the pages are hashed. A value that cannot be
+ * hashed gets a fresh random value, so a page depending on it is always rebuilt, never stale.
  */
-export function dependencyHasher(snapshot: SiteSnapshot): (name: string) => string {
+export function dependencyHasher(
+  snapshot: SiteSnapshot,
+  objects: WeakMap<object, string> = new WeakMap(),
+): (name: string) => string {
   const memo = new Map<string, string>();
   const site = snapshot.site as Record<string, unknown>;
   const data = (site.data ?? {}) as Record<string, unknown>;
@@ -32,7 +37,7 @@ export function dependencyHasher(snapshot: SiteSnapshot): (name: string) => stri
     let hash = memo.get(name);
     if (hash === undefined) {
       try {
-        hash = sha256(JSON.stringify(readValue(name)) ?? 'undefined');
+        hash = hashValue(readValue(name), objects);
       } catch {
         hash = `unhashable-${Math.random()}`;
       }

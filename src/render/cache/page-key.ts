@@ -1,6 +1,7 @@
 import type { SiteConfig } from '../../config/site-config.js';
 import type { RenderablePage } from '../site-snapshot.js';
 import { sha256 } from './dependency-hasher.js';
+import { hashValue } from './hash-value.js';
 import { PAGE_CACHE_FORMAT } from './page-cache.js';
 
 /**
@@ -27,11 +28,16 @@ export function siteCacheKey(
 /**
  * A page's cache key: the site key plus everything about the page itself (path, body, where the
  * body starts, front matter and its lines, its `page` variables including navigation, its URL).
+ * `memo` shares the hashes of objects pages have in common (the menu tree) across one build.
  */
-export function pageCacheKey(page: RenderablePage, siteKey: string): string {
+export function pageCacheKey(
+  page: RenderablePage,
+  siteKey: string,
+  memo: WeakMap<object, string> = new WeakMap(),
+): string {
   const { source } = page;
-  return sha256(
-    JSON.stringify([
+  return hashValue(
+    [
       siteKey,
       source.path,
       source.body,
@@ -43,6 +49,7 @@ export function pageCacheKey(page: RenderablePage, siteKey: string): string {
       page.url,
       page.outputPath,
       page.vars,
-    ]),
+    ],
+    memo,
   );
 }
