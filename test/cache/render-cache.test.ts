@@ -60,6 +60,11 @@ describe('render cache', () => {
     expect(after.rendered).toEqual(['a.md', 'f.md']);
     expect(after.result.pages.find((p) => p.path === 'a.md')?.html).toContain('two');
     expect(after.result.cache?.rebuilt[0].reason).toBe('_includes/note.md changed');
+    // The incremental build writes exactly what a build without the cache writes.
+    const fresh = await build({ source: site, destination: path.join(tempDir(), '_site'), theme: false });
+    expect(hashTree(after.result.config?.destination as string)).toBe(
+      hashTree(fresh.config?.destination as string),
+    );
   });
 
   it('data, layout, link targets and site.pages are dependencies too', async () => {
