@@ -25,6 +25,7 @@ import { readConfigFiles } from './read/read-config.js';
 import { PAGE_CACHE_FILE, readPageCache } from './read/read-page-cache.js';
 import { readSite } from './read/read-site.js';
 import { siteCacheKey } from './render/cache/page-key.js';
+import { pageRenderer } from './render/page-renderer.js';
 import { createRenderContext } from './render/render-context.js';
 import { type PageRebuild, renderPages } from './render/render-pages.js';
 import { createSnapshot, pageVars, type RenderablePage, type SiteSnapshot } from './render/site-snapshot.js';
@@ -58,6 +59,11 @@ export interface BuildOptions {
   external?: boolean;
   /** `fetch` for the external check (tests count requests with it). */
   fetch?: typeof fetch;
+  /**
+   * Worker threads that render pages (default 1: this thread). Output is the same for any number.
+   * Plugins given in code cannot be loaded in a worker, so with `plugins` the build uses one thread.
+   */
+  jobs?: number;
   /** Called after each page renders. */
   onProgress?: (done: number, total: number) => void;
   /** `site.time`; defaults to SOURCE_DATE_EPOCH when set, else now. */
@@ -222,6 +228,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   lap('prepare');
 
   const toWrite = renderable.filter((p) => p.source.output);
+  let rendering = 0;
+  const onRendered = () => options.onProgress?.(++rendering, toWrite.length);
+  const { render: renderer, close: closeRenderer } = await pageRenderer(ctx, snapshot, {
+    jobs: options.plugins?.length ? 1 : (options.jobs ?? 1),
+    collectFacts: check,
+    onRendered,
+  });
   const cacheOn = options.cache === true;
   const previous = cacheOn ? await readPageCache(config.source, GALLEY_VERSION) : null;
   if (previous) diagnostics.push(...previous.diagnostics);
@@ -235,8 +248,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
           galleyVersion: GALLEY_VERSION,
         }
       : null,
-    options.onProgress,
+    renderer,
   );
+  await closeRenderer?.();
   diagnostics.push(...rendered.diagnostics);
   const checked = rendered.checked;
   const pages: BuiltPage[] = toWrite.map((page, i) => ({

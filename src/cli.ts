@@ -1,4 +1,5 @@
 import { appendFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { build } from './build.js';
 import { RULES } from './check/rules/index.js';
@@ -31,6 +32,7 @@ options:
       --no-check           build only, without the checks
       --no-cache           render every page; neither read nor update .galley-cache/pages.json
       --explain            say why each page was rendered rather than taken from the cache
+  -j, --jobs N|auto        render on N worker threads (auto: one per core; default 1)
       --html DIR           check a folder of built HTML instead of a source
       --external           also check external links (HTTP, cached in .galley-cache/)
   -f, --format FORMAT      text (default), json, sarif, github, junit
@@ -80,6 +82,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.err(`galley: --format must be one of ${FORMATS.join(', ')}\n`);
     return 2;
   }
+  const jobs =
+    values.jobs === undefined ? 1 : values.jobs === 'auto' ? availableParallelism() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) {
+    io.err('galley: --jobs must be a positive whole number or auto\n');
+    return 2;
+  }
   const quiet = Boolean(values.quiet);
   const verbose = Boolean(values.verbose);
   const configFiles = values.config
@@ -117,6 +125,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     writeOnError: Boolean(values['write-on-error']),
     external: Boolean(values.external),
     cache: !values['no-cache'],
+    jobs,
     onProgress: (done: number, total: number) => {
       // A progress line only on a terminal, and only once the build has taken a second.
       const now = Date.now();
@@ -213,6 +222,7 @@ function parse(args: string[]) {
       'no-check': { type: 'boolean' },
       'no-cache': { type: 'boolean' },
       explain: { type: 'boolean' },
+      jobs: { type: 'string', short: 'j' },
       external: { type: 'boolean' },
       html: { type: 'string' },
       format: { type: 'string', short: 'f' },
