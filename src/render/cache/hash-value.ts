@@ -17,15 +17,19 @@ export function hashValue(value: unknown, memo: WeakMap<object, string>): string
   if (value instanceof RegExp) return `re:${String(value)}`;
   // A cycle hashes as a marker where it closes; the same structure always gives the same text.
   memo.set(value, 'cycle');
-  const hash = createHash('sha256');
+  let text: string;
   if (Array.isArray(value)) {
-    hash.update('[');
-    for (const item of value) hash.update(`${hashValue(item, memo)},`);
+    text = '[';
+    for (const item of value) text += `${hashValue(item, memo)},`;
   } else {
-    hash.update('{');
-    for (const [k, v] of Object.entries(value)) hash.update(`${JSON.stringify(k)}:${hashValue(v, memo)},`);
+    text = '{';
+    for (const [k, v] of Object.entries(value)) text += `${JSON.stringify(k)}:${hashValue(v, memo)},`;
   }
-  const digest = `#${hash.digest('hex')}`;
-  memo.set(value, digest);
-  return digest;
+  // Small objects stand for themselves; only long texts are worth a digest.
+  const result = text.length <= SMALL ? text : `#${createHash('sha256').update(text).digest('hex')}`;
+  memo.set(value, result);
+  return result;
 }
+
+/** Up to this length an object's text is kept as its hash (a digest costs more than it saves). */
+const SMALL = 256;
