@@ -38,6 +38,10 @@ let started = performance.now();
 const result = await check({ source, plugins, config: [path.join(source, '_config.yml'), overrides] });
 const galleyMs = performance.now() - started;
 const outputByUrl = new Map(result.pages.map((p) => [p.url, p.outputPath]));
+const outputByPath = new Map(result.pages.map((p) => [p.path, p.outputPath]));
+// A finding in an include is reported once with the pages that show it; match each of them.
+const outputsOf = (d) =>
+  d.pages ? d.pages.map((p) => outputByPath.get(p) ?? p) : [outputByUrl.get(d.link.page) ?? d.link.page];
 
 // html-proofer reads a served tree: Jekyll's pages plus the redirect pages at their paths.
 const served = mkdtempSync(path.join(os.tmpdir(), 'galley-htmlproofer-'));
@@ -84,14 +88,16 @@ const galleyLinks = result.diagnostics.filter((d) => d.link && linkRules.has(d.r
 const key = (output, href) => `${output}\t${href}`;
 const galleyKeys = new Map();
 for (const d of galleyLinks) {
-  const k = key(outputByUrl.get(d.link.page) ?? d.link.page, d.link.url);
-  galleyKeys.set(k, [...(galleyKeys.get(k) ?? []), d]);
+  for (const output of outputsOf(d)) {
+    const k = key(output, d.link.url);
+    galleyKeys.set(k, [...(galleyKeys.get(k) ?? []), d]);
+  }
 }
 const comparable = failures.filter((f) => !f.kind.startsWith('other'));
 const missed = comparable.filter((f) => !galleyKeys.has(key(f.file, f.href)));
 const prooferKeys = new Set(comparable.map((f) => key(f.file, f.href)));
 const beyond = result.diagnostics.filter(
-  (d) => !(d.link && prooferKeys.has(key(outputByUrl.get(d.link.page) ?? d.link.page, d.link.url))),
+  (d) => !(d.link && outputsOf(d).some((output) => prooferKeys.has(key(output, d.link.url)))),
 );
 
 const count = (list, by) => {

@@ -201,6 +201,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       diagnostics.push(
         diagnostic('frontmatter/permalink', 'error', page.path, location.error, {
           line: page.keyLines.permalink,
+          // Top-level keys start at column 1; a permalink from `defaults` has no line in the page.
+          column: page.keyLines.permalink === undefined ? undefined : 1,
         }),
       );
       continue;

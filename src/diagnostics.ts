@@ -25,6 +25,11 @@ export interface Diagnostic {
   cause?: unknown;
   /** For findings about a link: the page it is on (URL) and the link as written. */
   link?: { page: string; url: string };
+  /**
+   * Pages the same finding was seen on, when more than one (an include used by many pages): the
+   * finding is reported once, at the include's line, with the pages listed.
+   */
+  pages?: string[];
 }
 
 /** Builds a diagnostic; keeps call sites short and the object shape uniform. */

@@ -70,17 +70,7 @@ const MEDIA = new Set([
  * baseurl join. Pure: works from the render's outputs and maps only.
  */
 export function collectPageFacts(input: PageFactsInput): PageFacts {
-  const facts: PageFacts = {
-    path: input.path,
-    url: input.url,
-    links: [],
-    ids: [],
-    callouts: [],
-    joins: [],
-    unclosed: [],
-    liquid: [],
-    titled: input.titled,
-  };
+  const facts = emptyFacts(input.path, input.url, input.titled);
   const contentLocate = (offset: number | undefined): SourceLocation => {
     const point = offset === undefined ? undefined : sourceOffsetOf(input.content, offset);
     return (point && locate(point, input.path, input.texts)) ?? { file: input.path };
@@ -101,8 +91,9 @@ export function collectPageFacts(input: PageFactsInput): PageFacts {
   }
 
   if (input.layouts.length) {
-    const final = input.layouts[input.layouts.length - 1].map.output;
-    const tree = fromHtml(final, { fragment: false });
+    // The content was collected above; parse only what the layouts added. The content is blanked
+    // with spaces of the same length, so offsets stay those of the page as written.
+    const tree = fromHtml(withoutContent(input.layouts), { fragment: false });
     const origin = (offset: number | undefined) => layoutOrigin(input.layouts, offset);
     const layoutLocate = (offset: number | undefined): SourceLocation => {
       const o = origin(offset);
@@ -114,7 +105,18 @@ export function collectPageFacts(input: PageFactsInput): PageFacts {
     collectElements(tree, null, layoutLocate, fromLayout, facts);
     for (const layout of input.layouts) collectJoins(layout.map, layout.file, input.texts, facts.joins);
   }
+  stampPage(facts);
   return facts;
+}
+
+/** Notes on every location which page reached it, so repeats from includes and layouts can be merged. */
+function stampPage(facts: PageFacts): void {
+  const all = [facts.links, facts.ids, facts.callouts, facts.joins, facts.unclosed, facts.liquid];
+  for (const list of all) {
+    for (const fact of list as Array<{ location?: SourceLocation }>) {
+      if (fact.location && fact.location.file !== facts.path) fact.location.page = facts.path;
+    }
+  }
 }
 
 /**
@@ -122,17 +124,7 @@ export function collectPageFacts(input: PageFactsInput): PageFacts {
  * lines and columns, and no baseurl joins are known.
  */
 export function collectHtmlFacts(path: string, url: string, tree: Root): PageFacts {
-  const facts: PageFacts = {
-    path,
-    url,
-    links: [],
-    ids: [],
-    callouts: [],
-    joins: [],
-    unclosed: [],
-    liquid: [],
-    titled: true,
-  };
+  const facts = emptyFacts(path, url, true);
   const where = (offset: number | undefined, node?: Nodes): SourceLocation => {
     const start = node?.position?.start;
     return offset !== undefined && start
@@ -145,6 +137,10 @@ export function collectHtmlFacts(path: string, url: string, tree: Root): PageFac
   };
   visit(tree);
   return facts;
+}
+
+function emptyFacts(path: string, url: string, titled: boolean): PageFacts {
+  return { path, url, links: [], ids: [], callouts: [], joins: [], unclosed: [], liquid: [], titled };
 }
 
 function collectElements(
@@ -251,6 +247,32 @@ function collectJoins(map: MappedOutput, root: string, texts: TemplateTexts, joi
       location: locate(point, root, texts) ?? { file: root },
     });
   }
+}
+
+/** The final page with the page content (wherever layouts printed `{{ content }}`) blanked. */
+function withoutContent(layouts: MappedLayout[]): string {
+  let ranges: Array<[number, number]> = [];
+  for (const [i, { map }] of layouts.entries()) {
+    const slots = map.segments.filter((s) => s.expression === 'content' && s.end > s.start);
+    // The innermost layout prints the content itself; each outer one prints the inner layout.
+    ranges =
+      i === 0
+        ? slots.map((s) => [s.start, s.end])
+        : slots.flatMap((s) =>
+            ranges
+              .map(([a, b]): [number, number] => [s.start + a, Math.min(s.start + b, s.end)])
+              .filter(([a, b]) => a < b),
+          );
+  }
+  const final = layouts[layouts.length - 1].map.output;
+  let out = '';
+  let at = 0;
+  for (const [a, b] of ranges.sort((x, y) => x[0] - y[0])) {
+    if (a < at) continue;
+    out += final.slice(at, a) + ' '.repeat(b - a);
+    at = b;
+  }
+  return out + final.slice(at);
 }
 
 /**

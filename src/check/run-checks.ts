@@ -9,24 +9,54 @@ import { RULES } from './rules/index.js';
  */
 export function runChecks(site: CheckSite): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  // Which page each finding came from, to list them when an include repeats it.
+  const pageOf = new Map<Diagnostic, string>();
   for (const rule of RULES) {
     const configured = [site.config.rules[rule.id], ...site.config.overrides.map((o) => o.rules[rule.id])];
     const on = configured.some((s) => s !== undefined && s !== 'off');
     if (rule.defaultSeverity === 'off' && !on) continue;
     const severity = rule.defaultSeverity === 'off' ? 'warning' : rule.defaultSeverity;
     rule.check(site, (location, message, hint, link) => {
-      diagnostics.push(
-        diagnostic(rule.id, severity, location.file, message, {
-          line: location.line,
-          column: location.column,
-          chain: location.chain,
-          hint,
-          ...(link ? { link } : {}),
-        }),
-      );
+      const d = diagnostic(rule.id, severity, location.file, message, {
+        line: location.line,
+        column: location.column,
+        chain: location.chain,
+        hint,
+        ...(link ? { link } : {}),
+      });
+      if (location.page) pageOf.set(d, location.page);
+      diagnostics.push(d);
     });
   }
-  return diagnostics;
+  return mergeRepeats(diagnostics, pageOf);
+}
+
+/**
+ * One finding per place: an include used by forty pages gives forty identical findings at its
+ * own line (html-proofer prints each; 27,007 lines of which 11,076 distinct on the Magento site).
+ * They become one, listing the pages; the first page's include chain is kept.
+ */
+function mergeRepeats(diagnostics: Diagnostic[], pageOf: ReadonlyMap<Diagnostic, string>): Diagnostic[] {
+  const first = new Map<string, Diagnostic>();
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const key = [d.ruleId, d.file, d.line, d.column, d.message, d.hint].join('\u0000');
+    const kept = first.get(key);
+    const page = pageOf.get(d);
+    if (!kept) {
+      first.set(key, d);
+      out.push(d);
+      continue;
+    }
+    const keptPage = pageOf.get(kept);
+    if (page === undefined || keptPage === undefined) {
+      out.push(d);
+      continue;
+    }
+    kept.pages ??= [keptPage];
+    if (!kept.pages.includes(page)) kept.pages.push(page);
+  }
+  return out;
 }
 
 /** Default severity of a checker rule, or undefined for ids that are not checker rules. */

@@ -7,6 +7,7 @@ import {
   DEFAULT_EXCLUDE,
   DEFAULT_LIQUID_LIMITS,
   DEFAULT_MARKDOWN_EXT,
+  DEFAULT_MARKDOWN_TIME_LIMIT,
   DEFAULT_NAV,
   type DefaultsEntry,
   type NavConfig,
@@ -103,13 +104,14 @@ export function resolveConfig(
   const kramdown = isRecord(values.kramdown) ? values.kramdown : {};
   const tocLevels = parseTocLevels(kramdown.toc_levels);
   const liquidOpts = isRecord(values.liquid) ? values.liquid : {};
-  const limit = (key: keyof typeof DEFAULT_LIQUID_LIMITS, name: string): number => {
-    const v = liquidOpts[name];
-    if (v === undefined) return DEFAULT_LIQUID_LIMITS[key];
+  const positive = (key: string, v: unknown, fallback: number): number => {
+    if (v === undefined) return fallback;
     if (typeof v === 'number' && v > 0) return v;
-    problem(`liquid.${name}`, `must be a positive number, got ${describe(v)}`);
-    return DEFAULT_LIQUID_LIMITS[key];
+    problem(key, `must be a positive number, got ${describe(v)}`);
+    return fallback;
   };
+  const limit = (key: keyof typeof DEFAULT_LIQUID_LIMITS, name: string): number =>
+    positive(`liquid.${name}`, liquidOpts[name], DEFAULT_LIQUID_LIMITS[key]);
 
   const themeValue = values.theme_dir;
   let themeDir: string | null = overrides.themeDir === undefined ? null : overrides.themeDir;
@@ -140,6 +142,11 @@ export function resolveConfig(
     },
     check: resolveCheckConfig(values.check, problem),
     nav: parseNav(values.nav, problem),
+    markdownTimeLimit: positive(
+      'markdown_time_limit',
+      values.markdown_time_limit,
+      DEFAULT_MARKDOWN_TIME_LIMIT,
+    ),
     values,
     files: documents.map((d) => d.file),
   };

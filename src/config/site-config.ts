@@ -31,6 +31,8 @@ export interface SiteConfig {
   check: CheckConfig;
   /** How the sidebar navigation is built and checked (`nav:` in `_config.yml`). */
   nav: NavConfig;
+  /** Milliseconds one page's Markdown conversion may take (`markdown_time_limit`). */
+  markdownTimeLimit: number;
   /** All configuration keys as written (merged), exposed as `site.*`. */
   values: Record<string, unknown>;
   /** Config files read, in merge order (for messages). */
@@ -91,6 +93,9 @@ export const DEFAULT_EXCLUDE = [
 ];
 
 export const DEFAULT_MARKDOWN_EXT = 'markdown,mkdown,mkdn,mkd,md';
+
+/** Default `markdown_time_limit`: far above any real page (milliseconds), low enough not to stall CI. */
+export const DEFAULT_MARKDOWN_TIME_LIMIT = 10_000;
 
 export const DEFAULT_LIQUID_LIMITS: LiquidLimits = {
   parseLimit: 20_000_000,

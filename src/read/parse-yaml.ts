@@ -53,9 +53,27 @@ export function parseYaml(text: string, filename: string): unknown {
     throw error;
   }
   if (expandedSize(value, MAX_YAML_NODES) > MAX_YAML_NODES) {
-    throw new YamlError(`YAML expands to more than ${MAX_YAML_NODES} values through aliases`);
+    const at = firstAlias(text);
+    throw new YamlError(
+      `YAML expands to more than ${MAX_YAML_NODES} values through aliases`,
+      at?.line,
+      at?.column,
+    );
   }
   return value;
+}
+
+/** 1-based position of the first `*alias` that names an `&anchor` of the text, for the message. */
+function firstAlias(text: string): { line: number; column: number } | undefined {
+  const anchors = new Set([...text.matchAll(/&([^\s,[\]{}]+)/g)].map((m) => m[1]));
+  for (const m of text.matchAll(/(^|[\s,[{:-])\*([^\s,[\]{}]+)/gm)) {
+    if (!anchors.has(m[2])) continue;
+    const offset = (m.index ?? 0) + m[1].length;
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    return { line, column: offset - before.lastIndexOf('\n') };
+  }
+  return undefined;
 }
 
 /** Counts values reachable in `value`, visiting shared (aliased) nodes each time; stops past `limit`. */

@@ -1,8 +1,9 @@
+import { isUtf8 } from 'node:buffer';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { deepMerge, frontMatterDefaults } from '../config/front-matter-defaults.js';
 import type { SiteConfig } from '../config/site-config.js';
-import type { Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import { mapLimit } from '../util/map-limit.js';
 import { readData } from './read-data.js';
 import type { Layout, SourcePage, SourceSite, StaticFile } from './source-site.js';
@@ -120,7 +121,9 @@ async function readSourceFile(
     ) {
       return { kind: 'static' };
     }
-    const full = (await handle.readFile()).toString('utf8');
+    const bytes = await handle.readFile();
+    const full = bytes.toString('utf8');
+    if (!isUtf8(bytes)) diagnostics.push(invalidUtf8(full, file.relPath));
     const split = splitFrontMatter(full, file.relPath);
     if (split === null) return { kind: 'static', text: full };
     diagnostics.push(...split.diagnostics);
@@ -137,7 +140,8 @@ async function readSourceFile(
       data,
       ownKeys: Object.keys(split.data),
       keyLines: split.keyLines,
-      body: split.body,
+      // kramdown reads CRLF and CR line ends as LF; templates get LF so `\r` never reaches the HTML.
+      body: toLf(split.body),
       bodyLine: split.bodyLine,
       markdown: config.markdownExt.includes(ext),
       output: collection ? (config.collections[collection]?.output ?? false) : true,
@@ -146,6 +150,23 @@ async function readSourceFile(
   } finally {
     await handle.close();
   }
+}
+
+/** A warning at the first byte that is not UTF-8 (decoded as U+FFFD, as browsers would show it). */
+function invalidUtf8(decoded: string, relPath: string): Diagnostic {
+  const at = Math.max(0, decoded.indexOf('\uFFFD'));
+  const before = decoded.slice(0, at);
+  return diagnostic(
+    'read/invalid-utf8',
+    'warning',
+    relPath,
+    'file is not valid UTF-8; bad bytes become U+FFFD',
+    {
+      line: before.split('\n').length,
+      column: at - before.lastIndexOf('\n'),
+      hint: 'save the file as UTF-8',
+    },
+  );
 }
 
 async function readLayouts(
@@ -184,6 +205,7 @@ async function readLayouts(
       data: split?.data ?? {},
       body: split ? split.body : text,
       bodyLine: split ? split.bodyLine : 1,
+      layoutLine: split?.keyLines.layout,
     });
   }
 }
@@ -196,6 +218,11 @@ async function readIncludes(
 ): Promise<void> {
   const files = await walkSource(dir, dir, '', opts, diagnostics).catch(() => []);
   await mapLimit(files, 32, async (file) => {
-    includes.set(file.relPath, await fs.readFile(file.absPath, 'utf8'));
+    includes.set(file.relPath, toLf(await fs.readFile(file.absPath, 'utf8')));
   });
+}
+
+/** CRLF and CR line ends as LF (the line count, and so every reported line, stays the same). */
+function toLf(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }

@@ -33,6 +33,8 @@ export interface Layout {
   data: Record<string, unknown>;
   body: string;
   bodyLine: number;
+  /** File line of the layout's own `layout:` key, when it has one. */
+  layoutLine?: number;
 }
 
 /** A file copied as is. */

@@ -1,4 +1,3 @@
-import matter from 'gray-matter';
 import { isRecord } from '../config/resolve-config.js';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import { parseYaml, YamlError } from './parse-yaml.js';
@@ -14,26 +13,10 @@ export interface SplitFile {
   diagnostics: Diagnostic[];
 }
 
-// The opening line must be exactly `---`: gray-matter would otherwise pick an engine from the
-// text after it (`---js`, `--- javascript`) and evaluate it.
+// The opening line must be exactly `---`. A language after it (`---js`, `--- javascript`) is
+// refused: gray-matter would pick an engine from it and evaluate the front matter.
 const OPENER = /^---[ \t]*\r?\n/;
 const LANGUAGE_OPENER = /^---[ \t]*(\S+)[ \t]*\r?\n/;
-
-function refuseEngine(): never {
-  throw new Error('only YAML front matter is supported');
-}
-
-const GRAY_MATTER_OPTIONS = {
-  language: 'yaml',
-  engines: {
-    yaml: { parse: (s: string) => s as unknown as object, stringify: refuseEngine },
-    js: { parse: refuseEngine, stringify: refuseEngine },
-    javascript: { parse: refuseEngine, stringify: refuseEngine },
-    coffee: { parse: refuseEngine, stringify: refuseEngine },
-    json: { parse: refuseEngine, stringify: refuseEngine },
-    toml: { parse: refuseEngine, stringify: refuseEngine },
-  },
-};
 
 /**
  * Splits front matter from the body. Only YAML is accepted; a language opener (`---js`) is an error
@@ -57,7 +40,7 @@ export function splitFrontMatter(text: string, file: string): SplitFile | null {
           `front matter language "${lang[1]}" is not supported`,
           {
             line: 1,
-            column: 4,
+            column: source.indexOf(lang[1]) + 1,
             hint: 'Galley reads YAML front matter only; start the file with a line holding just `---`',
           },
         ),
@@ -88,9 +71,12 @@ export function splitFrontMatter(text: string, file: string): SplitFile | null {
       ],
     };
   }
-  const parsed = matter(source, GRAY_MATTER_OPTIONS);
-  const yamlText = parsed.matter;
-  const bodyStart = source.length - parsed.content.length;
+  // Split here rather than with gray-matter: it only closes on `---`, so a `...` closer (which
+  // Jekyll accepts) would run the body into the YAML. The YAML text starts on file line 1, after
+  // the opening `---`, so YAML line numbers are file line numbers.
+  const yamlText = source.slice(3, 3 + closing.index);
+  const bodyStart = 3 + closing.index + closing[0].length;
+  const body = source.slice(bodyStart);
   const bodyLine = countLines(source, bodyStart) + 1;
   const diagnostics: Diagnostic[] = [];
   let data: Record<string, unknown> = {};
@@ -114,18 +100,15 @@ export function splitFrontMatter(text: string, file: string): SplitFile | null {
     }
   } catch (error) {
     if (!(error instanceof YamlError)) throw error;
-    // gray-matter's `matter` starts right after the opening `---` (with its newline), so YAML line 1 is file line 1 + k
-    // where k accounts for that leading newline.
-    const yamlFirstLine = 1 + (yamlText.startsWith('\n') || yamlText.startsWith('\r\n') ? 0 : 1);
     diagnostics.push(
       diagnostic('frontmatter/yaml', 'error', file, `invalid YAML: ${error.message}`, {
-        line: error.line !== undefined ? error.line + yamlFirstLine - 1 : 2,
-        column: error.column,
+        line: error.line ?? 2,
+        column: error.column ?? 1,
         cause: error.cause,
       }),
     );
   }
-  return { data, body: parsed.content, bodyLine, keyLines: topLevelKeyLines(yamlText), diagnostics };
+  return { data, body, bodyLine, keyLines: topLevelKeyLines(yamlText), diagnostics };
 }
 
 function countLines(text: string, end: number): number {
@@ -134,13 +117,12 @@ function countLines(text: string, end: number): number {
   return n;
 }
 
-/** Lines of top-level `key:` entries; the YAML starts on file line 2. */
+/** File lines of top-level `key:` entries (the YAML text starts on file line 1). */
 function topLevelKeyLines(yamlText: string): Record<string, number> {
   const lines: Record<string, number> = {};
-  const rows = yamlText.replace(/^\r?\n/, '').split('\n');
-  rows.forEach((row, i) => {
+  yamlText.split('\n').forEach((row, i) => {
     const m = /^([A-Za-z_][\w-]*)\s*:/.exec(row);
-    if (m && lines[m[1]] === undefined) lines[m[1]] = i + 2;
+    if (m && i > 0 && lines[m[1]] === undefined) lines[m[1]] = i + 1;
   });
   return lines;
 }

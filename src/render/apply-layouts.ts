@@ -46,9 +46,13 @@ export async function applyLayouts(
       break;
     }
     if (seen.includes(name)) {
+      // Reported at the `layout:` line that closes the cycle.
+      const closer = ctx.snapshot.layouts.get(seen[seen.length - 1]) ?? layout;
       diagnostics.push(
-        diagnostic('layout/cycle', 'error', layout.path, `layout cycle: ${[...seen, name].join(' -> ')}`, {
-          line: 2,
+        diagnostic('layout/cycle', 'error', closer.path, `layout cycle: ${[...seen, name].join(' -> ')}`, {
+          line: closer.layoutLine ?? 1,
+          column: 1,
+          chain: [page.source.path, ...seen.map((n) => ctx.snapshot.layouts.get(n)?.path ?? n)],
         }),
       );
       return { html: null, diagnostics };

@@ -4,7 +4,9 @@ import type { PluginRegistry } from '../plugin-api.js';
 import { createLiquid } from './liquid/create-liquid.js';
 import { enableOutputMaps } from './liquid/output-map.js';
 import type { IncludeSource } from './liquid/render-state.js';
+import { markdownLimitProblem } from './markdown/markdown-limits.js';
 import { createMarkdownProcessor, renderMarkdown } from './markdown/render-markdown.js';
+import { runWithTimeLimit } from './markdown/run-with-time-limit.js';
 import type { RenderablePage, SiteSnapshot } from './site-snapshot.js';
 import type { TemplateText, TemplateTexts } from './source-location.js';
 
@@ -33,7 +35,14 @@ export function createRenderContext(
     remarkPlugins: plugins.remarkPlugins,
     rehypePlugins: plugins.rehypePlugins,
   });
-  const markdownify = (text: string) => renderMarkdown(markdown, text, '(markdownify)').html;
+  const markdownify = (text: string) => {
+    const refused = markdownLimitProblem(text);
+    if (refused) throw new Error(`markdownify: ${refused.message}`);
+    return runWithTimeLimit(
+      () => renderMarkdown(markdown, text, '(markdownify)').html,
+      snapshot.config.markdownTimeLimit,
+    );
+  };
   plugins.markdownify = markdownify;
   const liquid = createLiquid({
     limits: snapshot.config.liquid,

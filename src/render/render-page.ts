@@ -9,7 +9,9 @@ import { trackSiteReads } from './cache/track-site-reads.js';
 import { liquidDiagnostic } from './liquid/liquid-diagnostic.js';
 import { type MappedOutput, renderWithOutputMap } from './liquid/output-map.js';
 import { RENDER_STATE, type RenderState } from './liquid/render-state.js';
+import { markdownLimitProblem } from './markdown/markdown-limits.js';
 import { type MarkdownMessage, renderMarkdown, renderMarkdownTree } from './markdown/render-markdown.js';
+import { runWithTimeLimit, TimeLimitError } from './markdown/run-with-time-limit.js';
 import type { RenderContext } from './render-context.js';
 import type { RenderablePage } from './site-snapshot.js';
 
@@ -24,10 +26,11 @@ export interface RenderedPage {
 }
 
 /**
- * Renders one page: Liquid over the body, Markdown when the page is Markdown, then its layout
- * chain. Problems become diagnostics at the page's own lines; a failed page yields no HTML and
- * does not stop the other pages. With `ctx.collectFacts`, Liquid output is mapped back to its
- * source as it is rendered, and the page's links, ids and callouts are collected for the checks.
+ * Renders one page: Liquid over the body, Markdown when the page is Markdown (within the
+ * configured time limit), then its layout chain. Problems become diagnostics at the page's own
+ * lines; a failed page yields no HTML and does not stop the other pages. With `ctx.collectFacts`,
+ * Liquid output is mapped back to its source as it is rendered, and the page's links, ids and
+ * callouts are collected for the checks.
  */
 export async function renderPage(page: RenderablePage, ctx: RenderContext): Promise<RenderedPage> {
   const { source } = page;
@@ -60,24 +63,50 @@ export async function renderPage(page: RenderablePage, ctx: RenderContext): Prom
   let tree: HastRoot | null = null;
   let messages: MarkdownMessage[] = [];
   if (source.markdown) {
+    // Line ends are LF already: the reader turns CRLF and CR into LF, as kramdown reads them.
+    const refused = markdownLimitProblem(body.output);
+    if (refused) {
+      diagnostics.push(
+        diagnostic(refused.ruleId, 'error', source.path, refused.message, {
+          line: refused.line + source.bodyLine - 1,
+          column: refused.column,
+          hint: 'split the page, or reduce the nesting or the run of characters',
+        }),
+      );
+      return { html: null, diagnostics, dependencies: [...state.dependencies] };
+    }
     try {
+      const markdown = body.output;
+      const limit = ctx.snapshot.config.markdownTimeLimit;
       if (ctx.collectFacts) {
-        const result = renderMarkdownTree(ctx.markdown, body.output, source.path);
+        const result = runWithTimeLimit(() => renderMarkdownTree(ctx.markdown, markdown, source.path), limit);
         ({ tree, html: content, messages } = result);
       } else {
-        const result = renderMarkdown(ctx.markdown, body.output, source.path, source.bodyLine - 1);
+        const result = runWithTimeLimit(
+          () => renderMarkdown(ctx.markdown, markdown, source.path, source.bodyLine - 1),
+          limit,
+        );
         content = result.html;
         diagnostics.push(...result.diagnostics);
       }
     } catch (error) {
+      // Deep nesting the limits did not foresee overflows the recursive tree builders.
+      const tooDeep = error instanceof RangeError && /call stack/i.test(error.message);
+      const tooSlow = error instanceof TimeLimitError;
       diagnostics.push(
         diagnostic(
-          'markdown/failed',
+          tooSlow ? 'markdown/time-limit' : tooDeep ? 'markdown/too-deep' : 'markdown/failed',
           'error',
           source.path,
-          `Markdown conversion failed: ${(error as Error).message}`,
+          tooSlow
+            ? `Markdown conversion ${error.message}`
+            : tooDeep
+              ? 'Markdown nested too deeply to convert (the stack overflowed)'
+              : `Markdown conversion failed: ${(error as Error).message}`,
           {
             line: source.bodyLine,
+            column: 1,
+            hint: tooSlow ? 'raise markdown_time_limit in _config.yml if the page is that large' : undefined,
             cause: error,
           },
         ),

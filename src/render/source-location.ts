@@ -9,6 +9,8 @@ export interface SourceLocation {
   column?: number;
   /** Include chain, outermost first, as `file:line`. */
   chain?: string[];
+  /** The page being built when this place was reached (an include or layout serves many pages). */
+  page?: string;
 }
 
 /** A template's text and how many lines of its file come before it (front matter). */

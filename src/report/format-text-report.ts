@@ -14,6 +14,10 @@ export function formatTextReport(diagnostics: readonly Diagnostic[], readSource:
     const frame = d.line ? codeFrame(readSource(d.file), d.line, d.column) : '';
     if (frame) lines.push(frame);
     if (d.chain?.length) lines.push(`  included from ${[...d.chain].reverse().join(', included from ')}`);
+    if (d.pages && d.pages.length > 1) {
+      const listed = d.pages.slice(0, 5).join(', ');
+      lines.push(`  on ${d.pages.length} pages: ${listed}${d.pages.length > 5 ? ', ...' : ''}`);
+    }
     if (d.hint) lines.push(`  hint: ${d.hint}`);
     return lines.join('\n');
   });

@@ -10,6 +10,7 @@ export type OutputFile =
 
 const TMP_MARK = '.galley-tmp-';
 const OLD_MARK = '.galley-old-';
+const LOCK_MARK = '.galley-lock';
 
 /** Names of the temporary folders a build of `destination` uses (siblings, so renames stay on one disk). */
 export function stagingPrefix(destination: string): string {
@@ -20,14 +21,69 @@ export function stagingPrefix(destination: string): string {
  * Writes the site atomically: everything goes into a temporary sibling folder, `keep_files` are
  * copied over from the current site, and only then is the new folder swapped in. If anything fails,
  * the previous site stays as it was and the temporary folder is removed. Leftovers of builds that
- * were killed are removed first. The only code that writes files.
+ * were killed are removed first. Builds of one destination take turns through a lock file beside
+ * it, so the last one wins whole. The only code that writes files.
  */
 export async function writeSite(
   destination: string,
   files: readonly OutputFile[],
   keepFiles: readonly string[],
 ): Promise<void> {
-  await removeStaleStaging(destination);
+  const unlock = await lockDestination(destination);
+  try {
+    await removeStaleStaging(destination);
+    await stageAndSwap(destination, files, keepFiles);
+  } finally {
+    await unlock();
+  }
+}
+
+/** How long a build waits for another build (another process, or another call) writing the same destination. */
+export const LOCK_WAIT_MS = 5 * 60_000;
+
+/**
+ * Takes the destination's lock, `.<name>.galley-lock` beside it, holding the owner's process id.
+ * Two builds of one destination then write one after the other, and the last one wins whole. The
+ * lock file is created complete (written under a temporary name, then hard-linked into place,
+ * which fails if it exists); a lock whose process is gone is taken over.
+ */
+async function lockDestination(destination: string): Promise<() => Promise<void>> {
+  const lock = `${stagingPrefix(destination)}${LOCK_MARK}`;
+  const pending = `${lock}-${process.pid}-${randomBytes(4).toString('hex')}`;
+  await fs.mkdir(path.dirname(destination), { recursive: true });
+  await fs.writeFile(pending, `${process.pid}\n`);
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  try {
+    for (;;) {
+      try {
+        await fs.link(pending, lock);
+        break;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      const holder = Number.parseInt(await fs.readFile(lock, 'utf8').catch(() => ''), 10);
+      // Taking over a dead owner's lock can race with another waiter doing the same; both then
+      // write in turn through the link above, so at worst two builds overlap once.
+      if (Number.isFinite(holder) && !isAlive(holder)) {
+        await fs.rm(lock, { force: true });
+        continue;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`another build (process ${holder}) has been writing ${destination} for too long`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    await fs.rm(pending, { force: true });
+  }
+  return () => fs.rm(lock, { force: true });
+}
+
+async function stageAndSwap(
+  destination: string,
+  files: readonly OutputFile[],
+  keepFiles: readonly string[],
+): Promise<void> {
   const prefix = stagingPrefix(destination);
   const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const tmp = `${prefix}${TMP_MARK}${tag}`;
@@ -66,7 +122,7 @@ export async function writeSite(
   }
 }
 
-/** Removes temporary folders of earlier builds of this destination whose process is gone. */
+/** Removes temporary folders (and pending lock files) of earlier builds of this destination whose process is gone. */
 async function removeStaleStaging(destination: string): Promise<void> {
   const dir = path.dirname(destination);
   const base = `.${path.basename(destination)}`;
@@ -74,7 +130,7 @@ async function removeStaleStaging(destination: string): Promise<void> {
   for (const name of entries) {
     if (!name.startsWith(base)) continue;
     const rest = name.slice(base.length);
-    const m = /^\.galley-(tmp|old)-(\d+)-[0-9a-f]+$/.exec(rest);
+    const m = /^\.galley-(tmp|old|lock)-(\d+)-[0-9a-f]+$/.exec(rest);
     if (!m || isAlive(Number(m[2]))) continue;
     // A build killed between its two renames left the previous site under the old name: put it back.
     if (m[1] === 'old' && !(await exists(destination))) await fs.rename(path.join(dir, name), destination);

@@ -21,17 +21,23 @@ describe('Markdown', () => {
   });
 
   it('renders inline Markdown', () => {
-    expect(html).toContain('<p>Some <em>emphasis</em> and <code>code</code>.</p>');
+    expect(html).toContain(
+      '<p>Some <em>emphasis</em> and <code class="language-plaintext highlighter-rouge">code</code>.</p>',
+    );
   });
 
   it('renders pipe tables', () => {
-    expect(html).toMatch(/<table>[\s\S]*<th>Flag<\/th>[\s\S]*<td><code>-V<\/code><\/td>[\s\S]*<\/table>/);
+    expect(html).toMatch(
+      /<table>[\s\S]*<th>Flag<\/th>[\s\S]*<td><code class="language-plaintext highlighter-rouge">-V<\/code><\/td>[\s\S]*<\/table>/,
+    );
   });
 
-  it('renders fenced code escaped, with the language class', () => {
-    expect(html).toMatch(
-      /<code class="language-js">const answer = 1 (&lt;|&#x3C;) 2 (&amp;|&#x26;){2} "yes";\n<\/code>/,
+  it('renders fenced code escaped, in the highlighter markup with the language class', () => {
+    expect(html).toContain(
+      '<div class="language-js highlighter-rouge"><div class="highlight"><pre class="highlight"><code>',
     );
+    const code = html.slice(html.indexOf('<pre class="highlight">')).replace(/<span[^>]*>|<\/span>/g, '');
+    expect(code).toMatch(/const answer = 1 (&lt;|&#x3C;) 2 (&amp;|&#x26;){2} "yes";\n<\/code>/);
   });
 
   it('keeps a raw HTML block as written', () => {

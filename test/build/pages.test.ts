@@ -56,7 +56,9 @@ describe('pages: which files are rendered, where they go, and the page variable'
   });
 
   it('a .markdown file is Markdown by default (markdown_ext) and becomes .html', () => {
-    expect(readOut(built.dest, 'notes.html')).toContain('<p>Notes in a <code>.markdown</code> file.</p>');
+    expect(readOut(built.dest, 'notes.html')).toContain(
+      '<p>Notes in a <code class="language-plaintext highlighter-rouge">.markdown</code> file.</p>',
+    );
   });
 
   it('published: false and published: no are not written', () => {

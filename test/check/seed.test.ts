@@ -72,4 +72,25 @@ describe('positions through Liquid, includes and layouts', () => {
     const result = await check({ source: site, theme: false });
     expect(findings(result.diagnostics)).toEqual(['page.md:6 links/missing-page']);
   });
+
+  it('reports a problem in an include or layout once, listing the pages that show it', async () => {
+    const site = path.join(tempDir(), 'site');
+    writeFiles(site, {
+      '_config.yml': 'baseurl: ""\n',
+      '_layouts/page.html': '<nav><a href="/gone.html">Gone</a></nav>\n{{ content }}\n',
+      '_includes/footer.md': 'See [the old page](old.html).\n',
+      'a.md': '---\ntitle: A\nlayout: page\n---\n{% include footer.md %}\n',
+      'b.md': '---\ntitle: B\nlayout: page\n---\nText.\n\n{% include footer.md %}\n',
+      'c.md': '---\ntitle: C\nlayout: page\n---\n{% include footer.md %}\n',
+    });
+    const result = await check({ source: site, theme: false });
+    expect(findings(result.diagnostics)).toEqual([
+      '_includes/footer.md:1:5 links/missing-page (via a.md:5)',
+      '_layouts/page.html:1:6 links/missing-page',
+    ]);
+    expect(result.diagnostics.map((d) => d.pages)).toEqual([
+      ['a.md', 'b.md', 'c.md'],
+      ['a.md', 'b.md', 'c.md'],
+    ]);
+  });
 });

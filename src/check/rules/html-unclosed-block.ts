@@ -10,7 +10,7 @@ export const htmlUnclosedBlock: CheckRule = {
       for (const block of page.unclosed) {
         report(
           block.location,
-          `<${block.element}> is never closed, so it contains the rest of ${page.path}`,
+          `<${block.element}> is never closed, so it swallows everything after it`,
           `add </${block.element}> where the element should end`,
         );
       }

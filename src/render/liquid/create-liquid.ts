@@ -39,6 +39,8 @@ export function createLiquid(setup: LiquidSetup): Liquid {
     greedy: false,
     relativeReference: false,
     timezoneOffset: setup.timezone ?? 0,
+    // Ruby's strftime (Jekyll) names months and days in English whatever the machine's locale.
+    locale: 'en-US',
     parseLimit: setup.limits.parseLimit,
     renderLimit: setup.limits.renderLimit,
     memoryLimit: setup.limits.memoryLimit,

@@ -35,6 +35,9 @@ export function liquidDiagnostic(error: unknown, file: string, bodyLine: number)
     const [line, column] = token.getPosition();
     const inPage = !token.file || token.file === file;
     where = { file: inPage ? file : (token.file ?? file), line: inPage ? line + bodyLine - 1 : line, column };
+  } else if (ruleId === 'liquid/limit') {
+    // parseLimit is checked before tokenising: the whole template, from its first line, is too long.
+    where = { file, line: bodyLine, column: 1 };
   }
   const chain = frames?.length
     ? frames.map(

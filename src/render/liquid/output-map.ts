@@ -105,6 +105,7 @@ export function enableOutputMaps(liquid: Liquid): void {
           const html = yield tpl.render(ctx, emitter);
           if (html) emitter.write(html);
         } catch (e) {
+          let failure: unknown = e;
           const missing = ctx.strictVariables ? undefinedVariable(e) : undefined;
           if (missing !== undefined && state?.problems) {
             // Record it, drop what the template half-wrote, and render it again as Jekyll would.
@@ -120,11 +121,16 @@ export function enableOutputMaps(liquid: Liquid): void {
             try {
               const html = yield tpl.render(ctx, emitter);
               if (html) emitter.write(html);
+              failure = undefined;
+            } catch (again) {
+              // The lenient render can still fail (an include named by the missing variable).
+              failure = again;
             } finally {
               ctx.strictVariables = true;
             }
-          } else {
-            const err = LiquidError.is(e) ? e : new RenderError(e as Error, tpl);
+          }
+          if (failure !== undefined) {
+            const err = LiquidError.is(failure) ? failure : new RenderError(failure as Error, tpl);
             if (ctx.opts.catchAllErrors) errors.push(err);
             else throw err;
           }

@@ -1,9 +1,25 @@
+import type { ElementContent } from 'hast';
 import type { Context, Emitter, Liquid, Parser, TagToken, Template, TopLevelToken } from 'liquidjs';
 import { Tag } from 'liquidjs';
+import { highlightCode } from '../highlight/highlight-code.js';
 
 /** Escapes code as Rouge does: `&`, `<` and `>` only. */
 function escapeCode(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Serialises highlighted code as Rouge's HTML formatter does: text, or one span per token. */
+function codeHtml(children: ElementContent[]): string {
+  let html = '';
+  for (const child of children) {
+    if (child.type === 'text') html += escapeCode(child.value);
+    else if (child.type === 'element') {
+      const className = child.properties.className;
+      const inner = codeHtml(child.children);
+      html += `<span class="${Array.isArray(className) ? className.join(' ') : String(className)}">${inner}</span>`;
+    }
+  }
+  return html;
 }
 
 /**
@@ -33,8 +49,11 @@ export class HighlightTag extends Tag {
 
   *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
     const raw = (yield this.liquid.renderer.renderTemplates(this.body, ctx)) as string;
-    const code = escapeCode(raw.replace(/^[\r\n]+|[\r\n]+$/g, ''));
+    const source = raw.replace(/^[\r\n]+|[\r\n]+$/g, '');
     const lang = this.lang || 'plaintext';
+    // A language Rouge does not know is highlighted as plain text, keeping its name in the class.
+    const highlighted = highlightCode(source, lang) ?? highlightCode(source, 'plaintext');
+    const code = codeHtml(highlighted?.children ?? [{ type: 'text', value: source }]);
     const attrs = `class="language-${lang}" data-lang="${lang}"`;
     if (!this.linenos) {
       emitter.write(`<figure class="highlight"><pre><code ${attrs}>${code}</code></pre></figure>`);

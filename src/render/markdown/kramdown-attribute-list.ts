@@ -1,3 +1,4 @@
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 /** The attributes an IAL or ALD sets, as kramdown's `parse_attribute_list` reads them. */
 export interface AttributeList {
   id?: string;
@@ -48,14 +49,15 @@ export function mergeAttributeLists(base: AttributeList, extra: AttributeList): 
 const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
 /**
- * Decodes `&#95;`, `&#x5F;` and the basic named references: kramdown copies IAL values into the
- * HTML unescaped, so the browser decodes them; we store the decoded value in the tree.
+ * Decodes `&#95;`, `&#x5F;` and named references (`&mdash;`): kramdown copies IAL values into the
+ * HTML unescaped, so the browser decodes them; we store the decoded value in the tree. Heading ids
+ * use it too, as kramdown reads references in a heading as their characters.
  */
-function decodeCharacterReferences(value: string): string {
+export function decodeCharacterReferences(value: string): string {
   if (!value.includes('&')) return value;
   return value.replace(/&(?:#(\d+)|#[xX]([0-9a-fA-F]+)|(\w+));/g, (all, dec, hex, name) => {
     if (dec !== undefined) return String.fromCodePoint(Number(dec));
     if (hex !== undefined) return String.fromCodePoint(Number.parseInt(hex, 16));
-    return named[name] ?? all;
+    return named[name] ?? (decodeNamedCharacterReference(name) || all);
   });
 }

@@ -1,12 +1,24 @@
 import type { Root } from 'mdast';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
+import { kramdownAbbreviationFromMarkdown } from './mdast-kramdown-abbreviation.js';
+import { kramdownCommentLineFromMarkdown } from './mdast-kramdown-comment-line.js';
+import { kramdownDefinitionFromMarkdown } from './mdast-kramdown-definition.js';
 import { kramdownHtmlFromMarkdown } from './mdast-kramdown-html.js';
 import { kramdownIalFromMarkdown } from './mdast-kramdown-ial.js';
+import { kramdownAbbreviation } from './micromark-kramdown-abbreviation.js';
+import { kramdownCodeIndented } from './micromark-kramdown-code-indented.js';
+import { kramdownCommentLine } from './micromark-kramdown-comment-line.js';
+import { kramdownDefinition } from './micromark-kramdown-definition.js';
 import { kramdownHtml } from './micromark-kramdown-html.js';
 import { kramdownIal } from './micromark-kramdown-ial.js';
+import { kramdownLineBreak } from './micromark-kramdown-line-break.js';
+import { remarkKramdownAbbreviations } from './remark-kramdown-abbreviations.js';
+import { remarkKramdownDefinitionList } from './remark-kramdown-definition-list.js';
 import { remarkKramdownHeadingIds } from './remark-kramdown-heading-ids.js';
 import { remarkKramdownIal } from './remark-kramdown-ial.js';
+import { remarkKramdownStrayEndTags } from './remark-kramdown-stray-end-tags.js';
+import { remarkKramdownToc } from './remark-kramdown-toc.js';
 import { remarkKramdownTypography } from './remark-kramdown-typography.js';
 
 /**
@@ -14,19 +26,40 @@ import { remarkKramdownTypography } from './remark-kramdown-typography.js';
  * that make Jekyll/kramdown pages parse as kramdown parses them.
  */
 export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
-  void options;
   const data = this.data();
   data.micromarkExtensions ??= [];
   data.fromMarkdownExtensions ??= [];
-  data.micromarkExtensions.push(kramdownHtml(), kramdownIal());
-  data.fromMarkdownExtensions.push(kramdownHtmlFromMarkdown(), kramdownIalFromMarkdown());
+  data.micromarkExtensions.push(
+    kramdownHtml(),
+    kramdownIal(),
+    kramdownDefinition(),
+    kramdownAbbreviation(),
+    kramdownLineBreak(),
+    kramdownCommentLine(),
+    kramdownCodeIndented(),
+  );
+  data.fromMarkdownExtensions.push(
+    kramdownHtmlFromMarkdown(),
+    kramdownIalFromMarkdown(),
+    kramdownDefinitionFromMarkdown(),
+    kramdownAbbreviationFromMarkdown(),
+    kramdownCommentLineFromMarkdown(),
+  );
   const ials = remarkKramdownIal();
+  const definitionLists = remarkKramdownDefinitionList();
+  const abbreviations = remarkKramdownAbbreviations();
   const headingIds = remarkKramdownHeadingIds();
   const typography = remarkKramdownTypography();
+  const toc = remarkKramdownToc(options.tocLevels);
+  const strayEndTags = remarkKramdownStrayEndTags();
   return (tree: Root, file: VFile): undefined => {
+    definitionLists(tree);
     ials(tree);
     headingIds(tree, file);
     typography(tree, file);
+    abbreviations(tree);
+    toc(tree);
+    strayEndTags(tree);
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Heading, Nodes, Parent, Root } from 'mdast';
 import type { VFile } from 'vfile';
+import { decodeCharacterReferences } from './kramdown-attribute-list.js';
 import type {} from './mdast-kramdown-html.js';
 
 const explicitId = /[\t ]+\{#([A-Za-z][\w:-]*)\}[\t ]*$/;
@@ -41,7 +42,9 @@ export function remarkKramdownHeadingIds() {
       heading.data.hProperties ??= {};
       const properties = heading.data.hProperties;
       if (properties.id !== undefined && properties.id !== null) return;
-      properties.id = id ?? (inHtml ? kramdownId(raw, kramdownCounts) : gfmId(raw, gfmCounts));
+      // kramdown reads character references in the heading (`&mdash;`) as the characters.
+      properties.id =
+        id ?? (inHtml ? kramdownId(raw, kramdownCounts) : gfmId(decodeCharacterReferences(raw), gfmCounts));
     };
 
     walk(tree, false);

@@ -18,8 +18,42 @@ export function remarkKramdownIal() {
     const alds = new Map<string, AttributeList>();
     const deferred: Array<[Nodes, AttributeList]> = [];
     visit(tree, alds, deferred);
-    for (const [node, list] of deferred) applyAttributeList(node, resolveRefs(list, alds));
+    for (const [node, list] of deferred) {
+      // `{:toc}` names no ALD: it marks the list kramdown replaces with the table of contents.
+      if (node.type === 'list' && list.refs.includes('toc') && !alds.has('toc')) {
+        node.data ??= {};
+        (node.data as { kramdownToc?: boolean }).kramdownToc = true;
+      }
+      applyAttributeList(node, resolveRefs(list, alds));
+    }
+    applyDefinitionAttributes(tree);
   };
+}
+
+/**
+ * An IAL after a link definition (`[Grunt]: http://gruntjs.com/` then `{:target="_blank"}`)
+ * applies to every link that uses the definition, as in kramdown.
+ */
+function applyDefinitionAttributes(tree: Root): void {
+  const byId = new Map<string, Properties>();
+  const collect = (node: Nodes): void => {
+    if (node.type === 'definition' && node.data?.hProperties)
+      byId.set(node.identifier, node.data.hProperties);
+    if ('children' in node) for (const child of node.children) collect(child as Nodes);
+  };
+  collect(tree);
+  if (byId.size === 0) return;
+  const apply = (node: Nodes): void => {
+    if (node.type === 'linkReference' || node.type === 'imageReference') {
+      const properties = byId.get(node.identifier);
+      if (properties) {
+        node.data ??= {};
+        node.data.hProperties = { ...properties, ...node.data.hProperties };
+      }
+    }
+    if ('children' in node) for (const child of node.children) apply(child as Nodes);
+  };
+  apply(tree);
 }
 
 function resolveRefs(list: AttributeList, alds: Map<string, AttributeList>): AttributeList {

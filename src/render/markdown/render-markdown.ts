@@ -8,6 +8,14 @@ import { type PluggableList, type Processor, unified } from 'unified';
 import { VFile } from 'vfile';
 import type { Diagnostic } from '../../diagnostics.js';
 import { type KramdownOptions, remarkKramdown } from './kramdown.js';
+import { kramdownCodeToHast, kramdownInlineCodeToHast } from './kramdown-code-to-hast.js';
+import { kramdownCommentLineToHast } from './kramdown-comment-line-to-hast.js';
+import {
+  kramdownDefinitionDescriptionToHast,
+  kramdownDefinitionListToHast,
+  kramdownDefinitionTermToHast,
+} from './kramdown-definition-to-hast.js';
+import { kramdownListItemToHast } from './kramdown-list-item-to-hast.js';
 import { rehypeRawWhenNeeded } from './rehype-raw-when-needed.js';
 import { remarkKramdownGfm } from './remark-kramdown-gfm.js';
 import { remarkKramdownUnclosed } from './remark-kramdown-unclosed.js';
@@ -67,7 +75,19 @@ export function createMarkdownProcessor(options: MarkdownOptions = {}): Processo
     .use(remarkKramdown, options.kramdown ?? {})
     .use(remarkKramdownUnclosed)
     .use(options.remarkPlugins ?? [])
-    .use(remarkRehype, { allowDangerousHtml: true, handlers: { kramdownHtmlElement: kramdownElementToHast } })
+    .use(remarkRehype, {
+      allowDangerousHtml: true,
+      handlers: {
+        kramdownHtmlElement: kramdownElementToHast,
+        code: kramdownCodeToHast,
+        inlineCode: kramdownInlineCodeToHast,
+        listItem: kramdownListItemToHast,
+        kramdownCommentLine: kramdownCommentLineToHast,
+        kramdownDefinitionList: kramdownDefinitionListToHast,
+        kramdownDefinitionTerm: kramdownDefinitionTermToHast,
+        kramdownDefinitionDescription: kramdownDefinitionDescriptionToHast,
+      },
+    })
     .use(rehypeRawWhenNeeded)
     .use(options.rehypePlugins ?? [])
     .use(rehypeStringify, { allowDangerousHtml: true })

@@ -1,0 +1,116 @@
+/**
+ * A small state-machine lexer in the style of Rouge's `RegexLexer`: each state is a list of rules
+ * tried in order at the current position; a rule emits tokens and may push or pop states.
+ * Adjacent tokens of the same kind are merged, as Rouge does, because the token boundaries are
+ * what readers (and text comparisons) see once the spans are styled.
+ */
+export type Token = [kind: string, text: string];
+
+/** One rule: a pattern, the token kind (or one kind per capture group), and a state change. */
+export interface LexerRule {
+  pattern: RegExp;
+  kind:
+    | string
+    | string[]
+    | ((match: RegExpExecArray, push: (state: string) => void, sub: Delegate) => Token[]);
+  /** A state to push, `#pop`, `#pop:2`, or a list of states to push in order. */
+  next?: string | string[];
+}
+
+/**
+ * Lexes text with another lexer, continuing where that lexer stopped earlier in the same run (as
+ * Rouge's `delegate` does): PHP's template text is one HTML document cut by `<?php ... ?>`.
+ */
+export type Delegate = (lexer: LexerDefinition, text: string) => Token[];
+
+/** A lexer: named states, `root` first. Rules are compiled to sticky regexes once. */
+export interface LexerDefinition {
+  states: Record<string, LexerRule[]>;
+}
+
+const compiled = new WeakMap<LexerRule, RegExp>();
+
+function sticky(rule: LexerRule): RegExp {
+  let re = compiled.get(rule);
+  if (!re) {
+    const flags = rule.pattern.flags.replace(/[gy]/g, '');
+    re = new RegExp(rule.pattern.source, `${flags}y`);
+    compiled.set(rule, re);
+  }
+  return re;
+}
+
+function applyNext(stack: string[], next: LexerRule['next']): void {
+  if (next === undefined) return;
+  for (const step of Array.isArray(next) ? next : [next]) {
+    if (step.startsWith('#pop')) {
+      const n = Number(step.split(':')[1] ?? 1);
+      for (let i = 0; i < n && stack.length > 1; i++) stack.pop();
+    } else if (step === '#push') {
+      stack.push(stack[stack.length - 1] ?? 'root');
+    } else stack.push(step);
+  }
+}
+
+/** Splits `code` into tokens with `lexer`; text no rule matches becomes one `err` character. */
+export function lex(lexer: LexerDefinition, code: string, start: string[] = ['root']): Token[] {
+  return run(lexer, code, start, [...start], new Map());
+}
+
+function run(
+  lexer: LexerDefinition,
+  code: string,
+  start: string[],
+  stack: string[],
+  stacks: Map<LexerDefinition, string[]>,
+): Token[] {
+  const sub: Delegate = (other, text) => {
+    let otherStack = stacks.get(other);
+    if (!otherStack) {
+      otherStack = ['root'];
+      stacks.set(other, otherStack);
+    }
+    return run(other, text, ['root'], otherStack, stacks);
+  };
+  const out: Token[] = [];
+  const emit = (kind: string, text: string) => {
+    if (!text) return;
+    const last = out[out.length - 1];
+    if (last && last[0] === kind) last[1] += text;
+    else out.push([kind, text]);
+  };
+  let pos = 0;
+  let guard = 0;
+  while (pos < code.length) {
+    const rules = lexer.states[stack[stack.length - 1] ?? 'root'] ?? [];
+    let matched = false;
+    for (const rule of rules) {
+      const re = sticky(rule);
+      re.lastIndex = pos;
+      const m = re.exec(code);
+      if (!m) continue;
+      if (m[0].length === 0 && rule.next === undefined) continue;
+      if (m[0].length === 0 && ++guard > 50) continue;
+      if (m[0].length > 0) guard = 0;
+      const kind = rule.kind;
+      if (typeof kind === 'string') emit(kind, m[0]);
+      else if (Array.isArray(kind)) {
+        for (const [i, k] of kind.entries()) emit(k, m[i + 1] ?? '');
+      } else for (const [k, t] of kind(m, (s) => stack.push(s), sub)) emit(k, t);
+      applyNext(stack, rule.next);
+      pos += m[0].length;
+      matched = true;
+      break;
+    }
+    if (!matched) {
+      const ch = code[pos] ?? '';
+      if (ch === '\n') {
+        // Rouge resets to its start state at a newline no rule consumes.
+        stack.splice(0, stack.length, ...start);
+        emit('', ch);
+      } else emit('err', ch);
+      pos += 1;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,165 @@
+import { factorySpaceMinMax } from 'micromark-factory-space';
+import type { Code, Construct, Effects, Extension, State, TokenizeContext } from 'micromark-util-types';
+
+const isLineEnding = (code: Code): boolean => code !== null && code < -2;
+const isSpace = (code: Code): boolean => code === 32 || code === -2 || code === -1;
+const leftCurlyBrace = 123;
+const caret = 94;
+const lessThan = 60;
+
+/**
+ * Indented code as kramdown reads it: once a block has started (a line indented by a tab or four
+ * spaces), the non-blank lines right after a code line belong to it whatever their indentation
+ * (kramdown's lazy code lines), except lines starting an IAL (`{:`), an end-of-block marker (`^`)
+ * or HTML.
+ */
+export function kramdownCodeIndented(): Extension {
+  return {
+    // Tried before CommonMark's indented code, which stays on: turning it off would let lists
+    // and block quotes start at any indentation (micromark ties the two together). Lines such as
+    // two spaces and a tab, which kramdown does not take as code, still reach it.
+    flowInitial: { [-2]: construct, [-1]: construct, [32]: construct },
+  };
+}
+
+/**
+ * `concrete` tells micromark's document tokenizer not to start a new container (a list item, a
+ * block quote) on the next line. It is switched on after each non-blank code line, so a lazy
+ * line such as `- x` stays code as in kramdown, and off after a blank line, where kramdown ends
+ * the block unless the next line is indented.
+ */
+const construct: Construct = { name: 'kramdownCodeIndented', tokenize, concrete: false };
+
+function setConcrete(value: boolean): void {
+  construct.concrete = value;
+}
+
+const further: Construct = { partial: true, tokenize: tokenizeFurther };
+const lazyLine: Construct = { partial: true, tokenize: tokenizeLazyLine };
+
+/** Whether the `linePrefix` just tokenized is a tab or four spaces in the source. */
+function rawIndent(self: TokenizeContext): boolean {
+  const tail = self.events[self.events.length - 1];
+  if (!tail || tail[1].type !== 'linePrefix') return false;
+  const chunks = tail[2].sliceStream(tail[1]);
+  // Virtual spaces first are what is left of a tab a container (list item) took as its indent.
+  let index = 0;
+  while (chunks[index] === -1) index += 1;
+  if (chunks[index] === -2) return true;
+  const rest = chunks
+    .slice(index)
+    .map((chunk) => (typeof chunk === 'string' ? chunk : chunk === -1 ? ' ' : ''))
+    .join('');
+  return rest.startsWith('    ');
+}
+
+function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+  const self = this;
+  return start;
+
+  function start(code: Code): State | undefined {
+    effects.enter('codeIndented');
+    return factorySpaceMinMax(effects, checkIndent, nok, 'linePrefix', 4, 4)(code);
+  }
+
+  function checkIndent(code: Code): State | undefined {
+    return rawIndent(self) ? atBreak(code) : nok(code);
+  }
+
+  function atBreak(code: Code): State | undefined {
+    if (code === null) return after(code);
+    if (isLineEnding(code)) {
+      setConcrete(true);
+      return effects.attempt(further, atBreak, after)(code);
+    }
+    effects.enter('codeFlowValue');
+    return inside(code);
+  }
+
+  function inside(code: Code): State | undefined {
+    if (code === null || isLineEnding(code)) {
+      effects.exit('codeFlowValue');
+      return atBreak(code);
+    }
+    effects.consume(code);
+    return inside;
+  }
+
+  function after(code: Code): State | undefined {
+    setConcrete(false);
+    effects.exit('codeIndented');
+    return ok(code);
+  }
+}
+
+function tokenizeFurther(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+  const self = this;
+  let blank = false;
+  return lineStart;
+
+  function lineStart(code: Code): State | undefined {
+    if (self.parser.lazy[self.now().line]) return nok(code);
+    if (isLineEnding(code)) {
+      effects.enter('lineEnding');
+      effects.consume(code);
+      effects.exit('lineEnding');
+      return lineAfterEnding;
+    }
+    return nok(code);
+  }
+
+  function lineAfterEnding(code: Code): State | undefined {
+    if (self.parser.lazy[self.now().line]) return nok(code);
+    return factorySpaceMinMax(effects, checkIndent, notIndented, 'linePrefix', 4, 4)(code);
+  }
+
+  function checkIndent(code: Code): State | undefined {
+    if (isLineEnding(code)) return blankLine(code);
+    if (rawIndent(self)) return ok(code);
+    return blank ? nok(code) : effects.check(lazyLine, ok, nok)(code);
+  }
+
+  function notIndented(code: Code): State | undefined {
+    if (isLineEnding(code) || code === null) return blankLine(code);
+    if (blank) return nok(code);
+    return effects.check(lazyLine, ok, nok)(code);
+  }
+
+  function blankLine(code: Code): State | undefined {
+    if (code === null) return nok(code);
+    blank = true;
+    setConcrete(false);
+    effects.enter('lineEnding');
+    effects.consume(code);
+    effects.exit('lineEnding');
+    return lineAfterEnding;
+  }
+}
+
+/** A non-blank line that kramdown adds to the code block before it. */
+function tokenizeLazyLine(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+  return start;
+
+  function start(code: Code): State | undefined {
+    if (isSpace(code)) {
+      effects.enter('linePrefix');
+      return prefix(code);
+    }
+    return first(code);
+  }
+
+  function prefix(code: Code): State | undefined {
+    if (isSpace(code)) {
+      effects.consume(code);
+      return prefix;
+    }
+    effects.exit('linePrefix');
+    return first(code);
+  }
+
+  function first(code: Code): State | undefined {
+    if (code === null || isLineEnding(code) || code === caret || code === lessThan) return nok(code);
+    if (code === leftCurlyBrace) return nok(code);
+    return ok(code);
+  }
+}

@@ -1,0 +1,77 @@
+import type { Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { KramdownDefinitionList, KramdownDefinitionTerm } from './mdast-kramdown-definition.js';
+
+/**
+ * Groups definitions into definition lists as kramdown does: the paragraph before a run of
+ * `: definition` blocks holds the terms, one per line; a list directly after another list (terms,
+ * definitions, terms, definitions) continues it. A blank line between the terms and a definition
+ * keeps the definition's first paragraph in `<p>`.
+ */
+export function remarkKramdownDefinitionList() {
+  return (tree: Root): undefined => {
+    visit(tree);
+  };
+}
+
+function visit(parent: Parent): void {
+  const out: RootContent[] = [];
+  for (const child of parent.children as RootContent[]) {
+    if ('children' in child) visit(child as Parent);
+    if (child.type !== 'kramdownDefinitionDescription') {
+      out.push(child);
+      continue;
+    }
+    const previous = out[out.length - 1];
+    if (previous?.type === 'kramdownDefinitionList') {
+      const last = previous.children[previous.children.length - 1];
+      child.spread = blankBetween(last, child);
+      previous.children.push(child);
+      continue;
+    }
+    if (previous?.type !== 'paragraph') {
+      out.push(child);
+      continue;
+    }
+    out.pop();
+    child.spread = blankBetween(previous, child);
+    const terms = termsOf(previous);
+    const before = out[out.length - 1];
+    if (before?.type === 'kramdownDefinitionList') {
+      before.children.push(...terms, child);
+    } else {
+      const list: KramdownDefinitionList = {
+        type: 'kramdownDefinitionList',
+        children: [...terms, child],
+        position: previous.position &&
+          child.position && { start: previous.position.start, end: child.position.end },
+      };
+      out.push(list);
+    }
+  }
+  parent.children = out as Parent['children'];
+}
+
+function blankBetween(a: RootContent | undefined, b: RootContent): boolean {
+  const end = a?.position?.end.line;
+  const start = b.position?.start.line;
+  return end !== undefined && start !== undefined && start > end + 1;
+}
+
+/** Splits a paragraph into one term per line. */
+function termsOf(paragraph: Paragraph): KramdownDefinitionTerm[] {
+  const lines: PhrasingContent[][] = [[]];
+  for (const node of paragraph.children) {
+    if (node.type !== 'text' || !node.value.includes('\n')) {
+      lines[lines.length - 1]?.push(node);
+      continue;
+    }
+    const parts = node.value.split('\n');
+    for (const [i, part] of parts.entries()) {
+      if (i > 0) lines.push([]);
+      if (part) lines[lines.length - 1]?.push({ type: 'text', value: part });
+    }
+  }
+  return lines
+    .filter((line) => line.length > 0)
+    .map((children) => ({ type: 'kramdownDefinitionTerm', children }) as KramdownDefinitionTerm);
+}
