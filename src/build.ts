@@ -5,7 +5,6 @@ import { applyRuleSettings } from './check/apply-rule-settings.js';
 import { checkSite } from './check/check-site.js';
 import { runExternalCheck } from './check/external/run-external-check.js';
 import { inlineIgnores } from './check/inline-ignores.js';
-import type { PageFacts } from './check/page-facts.js';
 import { defaultSeverityOf } from './check/run-checks.js';
 import { type ConfigOverrides, resolveConfig } from './config/resolve-config.js';
 import type { SiteConfig } from './config/site-config.js';
@@ -21,12 +20,18 @@ import {
 import { buildNav } from './nav/build-nav.js';
 import { createPluginRegistry, type GalleyPlugin } from './plugin-api.js';
 import { loadPlugins } from './read/load-plugins.js';
+import { readCodeFingerprint } from './read/read-code-fingerprint.js';
 import { readConfigFiles } from './read/read-config.js';
+import { PAGE_CACHE_FILE, readPageCache } from './read/read-page-cache.js';
 import { readSite } from './read/read-site.js';
+import { siteCacheKey } from './render/cache/page-key.js';
+import { pageRenderer } from './render/page-renderer.js';
 import { createRenderContext } from './render/render-context.js';
-import { renderPage } from './render/render-page.js';
+import { type PageRebuild, renderPages } from './render/render-pages.js';
 import { createSnapshot, pageVars, type RenderablePage, type SiteSnapshot } from './render/site-snapshot.js';
+import { GALLEY_VERSION } from './version.js';
 import { destinationProblem } from './write/destination-guard.js';
+import { writePageCache } from './write/write-page-cache.js';
 import { type OutputFile, writeSite } from './write/write-site.js';
 
 export interface BuildOptions {
@@ -54,10 +59,29 @@ export interface BuildOptions {
   external?: boolean;
   /** `fetch` for the external check (tests count requests with it). */
   fetch?: typeof fetch;
+  /**
+   * Worker threads that render pages (default 1: this thread). Output is the same for any number.
+   * Plugins given in code cannot be loaded in a worker, so with `plugins` the build uses one thread.
+   */
+  jobs?: number;
   /** Called after each page renders. */
   onProgress?: (done: number, total: number) => void;
   /** `site.time`; defaults to SOURCE_DATE_EPOCH when set, else now. */
   now?: Date;
+  /**
+   * Reuse and update the render cache in `<source>/.galley-cache/pages.json`: pages whose source
+   * and recorded dependencies are unchanged are not rendered again. Off by default in the library,
+   * so a call never writes into the source unless asked; the CLI turns it on (`--no-cache` off).
+   */
+  cache?: boolean;
+}
+
+/** What the render cache did in a build; `rebuilt` says why each rendered page was not reused. */
+export interface CacheReport {
+  enabled: boolean;
+  /** Pages taken from the cache. */
+  reused: number;
+  rebuilt: PageRebuild[];
 }
 
 /** One written (or renderable) page. */
@@ -82,6 +106,8 @@ export interface BuildResult {
   elapsedMs: number;
   /** Milliseconds spent in each stage, in pipeline order. */
   timings: Record<string, number>;
+  /** What the render cache did (absent when the build stopped before rendering). */
+  cache?: CacheReport;
 }
 
 /** Galley's bundled default theme: `layouts/` beside `src/` or `dist/`. */
@@ -145,7 +171,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
 
   const { registry, api } = createPluginRegistry(Object.freeze({ ...config.values }));
-  await loadPlugins(config, api, options.plugins ?? [], diagnostics);
+  const pluginFingerprint = await loadPlugins(config, api, options.plugins ?? [], diagnostics);
 
   lap('config');
   const source = await readSite(config, [config.destination]);
@@ -203,22 +229,53 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const ctx = createRenderContext(snapshot, registry, { collectFacts: check });
   lap('prepare');
 
-  const pages: BuiltPage[] = [];
-  const checked: { outputPath: string; facts: PageFacts }[] = [];
   const toWrite = renderable.filter((p) => p.source.output);
-  for (const [i, page] of toWrite.entries()) {
-    const redirectTo = page.source.data.redirect_to;
-    let html: string | null;
-    if (typeof redirectTo === 'string' && redirectTo !== '') {
-      html = redirectHtml(redirectTarget(redirectTo, config.url, config.baseurl));
-    } else {
-      const rendered = await renderPage(page, ctx);
-      diagnostics.push(...rendered.diagnostics);
-      html = rendered.html;
-      if (rendered.facts) checked.push({ outputPath: page.outputPath, facts: rendered.facts });
+  let rendering = 0;
+  const onRendered = () => options.onProgress?.(++rendering, toWrite.length);
+  const { render: renderer, close: closeRenderer } = await pageRenderer(ctx, snapshot, {
+    jobs: options.plugins?.length ? 1 : (options.jobs ?? 1),
+    collectFacts: check,
+    onRendered,
+  });
+  const cacheOn = options.cache === true;
+  const previous = cacheOn ? await readPageCache(config.source, GALLEY_VERSION) : null;
+  if (previous) diagnostics.push(...previous.diagnostics);
+  const rendered = await renderPages(
+    toWrite,
+    ctx,
+    previous
+      ? {
+          previous: previous.cache,
+          siteKey: siteCacheKey(config, GALLEY_VERSION, [readCodeFingerprint(), ...pluginFingerprint], check),
+          galleyVersion: GALLEY_VERSION,
+        }
+      : null,
+    renderer,
+  );
+  await closeRenderer?.();
+  diagnostics.push(...rendered.diagnostics);
+  const checked = rendered.checked;
+  const pages: BuiltPage[] = toWrite.map((page, i) => ({
+    path: page.source.path,
+    url: page.url,
+    outputPath: page.outputPath,
+    html: rendered.html[i],
+  }));
+  const cacheReport: CacheReport = { enabled: cacheOn, reused: rendered.reused, rebuilt: rendered.rebuilt };
+  if (rendered.nextCache) {
+    try {
+      await writePageCache(config.source, rendered.nextCache);
+    } catch (error) {
+      diagnostics.push(
+        diagnostic(
+          'cache/write-failed',
+          'warning',
+          PAGE_CACHE_FILE,
+          `could not save the render cache: ${(error as Error).message}`,
+          { cause: error },
+        ),
+      );
     }
-    pages.push({ path: page.source.path, url: page.url, outputPath: page.outputPath, html });
-    options.onProgress?.(i + 1, toWrite.length);
   }
 
   lap('render');
@@ -271,6 +328,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   const result = {
     config,
+    cache: cacheReport,
     pages,
     staticFiles: source.staticFiles.map(({ path: p, outputPath }) => ({ path: p, outputPath })),
     redirects,

@@ -1,17 +1,19 @@
 import { appendFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { build } from './build.js';
 import { RULES } from './check/rules/index.js';
 import { check, checkHtml } from './check.js';
 import type { Diagnostic } from './diagnostics.js';
 import { sourceReader } from './read/source-reader.js';
+import { formatExplain } from './report/format-explain.js';
 import { formatGithub } from './report/format-github.js';
 import { formatJson } from './report/format-json.js';
 import { formatJunit } from './report/format-junit.js';
 import { formatSarif } from './report/format-sarif.js';
 import { formatTextReport } from './report/format-text-report.js';
+import { GALLEY_VERSION as VERSION } from './version.js';
 
-const VERSION = '0.1.0';
 const FORMATS = ['text', 'json', 'sarif', 'github', 'junit'] as const;
 type Format = (typeof FORMATS)[number];
 
@@ -28,6 +30,9 @@ options:
       --baseurl PATH       override baseurl
       --theme DIR          fallback theme folder (--no-theme for none)
       --no-check           build only, without the checks
+      --no-cache           render every page; neither read nor update .galley-cache/pages.json
+      --explain            say why each page was rendered rather than taken from the cache
+  -j, --jobs N|auto        render on N worker threads (auto: one per core; default 1)
       --html DIR           check a folder of built HTML instead of a source
       --external           also check external links (HTTP, cached in .galley-cache/)
   -f, --format FORMAT      text (default), json, sarif, github, junit
@@ -77,6 +82,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.err(`galley: --format must be one of ${FORMATS.join(', ')}\n`);
     return 2;
   }
+  const jobs =
+    values.jobs === undefined ? 1 : values.jobs === 'auto' ? availableParallelism() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) {
+    io.err('galley: --jobs must be a positive whole number or auto\n');
+    return 2;
+  }
   const quiet = Boolean(values.quiet);
   const verbose = Boolean(values.verbose);
   const configFiles = values.config
@@ -113,6 +124,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     theme: values['no-theme'] ? (false as const) : values.theme,
     writeOnError: Boolean(values['write-on-error']),
     external: Boolean(values.external),
+    cache: !values['no-cache'],
+    jobs,
     onProgress: (done: number, total: number) => {
       // A progress line only on a terminal, and only once the build has taken a second.
       const now = Date.now();
@@ -124,6 +137,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   const result =
     command === 'check' ? await check(options) : await build({ ...options, check: !values['no-check'] });
   if (lastProgress) io.err('\r\x1b[K');
+  if (values.explain && result.cache) io.err(formatExplain(result.cache));
   const roots = result.config ? [result.config.source] : [];
   report(result.diagnostics, format, sourceReader(roots, result.config?.themeDir), io, {
     quiet,
@@ -206,6 +220,9 @@ function parse(args: string[]) {
       theme: { type: 'string' },
       'no-theme': { type: 'boolean' },
       'no-check': { type: 'boolean' },
+      'no-cache': { type: 'boolean' },
+      explain: { type: 'boolean' },
+      jobs: { type: 'string', short: 'j' },
       external: { type: 'boolean' },
       html: { type: 'string' },
       format: { type: 'string', short: 'f' },

@@ -10,14 +10,16 @@ const PLUGIN_EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts', '.mts'];
 /**
  * Loads site plugins: every `*.js`/`*.mjs` file directly in the plugins folder (`_plugins`), then
  * the files listed in config `galley_plugins` (paths relative to the source), then plugins given
- * by the caller. A plugin that fails to load or throws is reported and skipped.
+ * by the caller. A plugin that fails to load or throws is reported and skipped. Returns the
+ * plugin files' names and texts, so the render cache changes when a plugin does.
  */
 export async function loadPlugins(
   config: SiteConfig,
   api: GalleyPluginApi,
   extra: readonly GalleyPlugin[],
   diagnostics: Diagnostic[],
-): Promise<void> {
+): Promise<string[]> {
+  const fingerprint: string[] = [];
   const files: string[] = [];
   const dir = path.resolve(config.source, config.pluginsDir);
   const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
@@ -30,6 +32,7 @@ export async function loadPlugins(
 
   for (const file of files) {
     const label = path.relative(config.source, file).split(path.sep).join('/');
+    fingerprint.push(label, await fs.readFile(file, 'utf8').catch(() => 'unreadable'));
     try {
       const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
       if (typeof mod.default !== 'function') {
@@ -49,5 +52,9 @@ export async function loadPlugins(
       );
     }
   }
-  for (const plugin of extra) await plugin(api);
+  for (const plugin of extra) {
+    fingerprint.push(String(plugin));
+    await plugin(api);
+  }
+  return fingerprint;
 }

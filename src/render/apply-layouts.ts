@@ -30,6 +30,8 @@ export async function applyLayouts(
   // As in Jekyll, `layout` accumulates up the chain: an inner layout's keys win over its parent's.
   let layoutVars: Record<string, unknown> = {};
   while (name !== null) {
+    // Recorded before the lookup: adding the missing layout later must rebuild the page.
+    state.dependencies.add(`layout:${name}`);
     const layout = ctx.snapshot.layouts.get(name);
     if (!layout) {
       const requester = seen.length
@@ -56,7 +58,6 @@ export async function applyLayouts(
       return { html: null, diagnostics };
     }
     seen.push(name);
-    state.dependencies.add(`layout:${name}`);
     let templates = ctx.layoutTemplates.get(name);
     try {
       if (!templates) {
@@ -67,7 +68,7 @@ export async function applyLayouts(
       const layoutState: RenderState = { ...state, file: layout.path, chain: [] };
       const scope = {
         page: pageVars,
-        site: ctx.snapshot.site,
+        site: state.site ?? ctx.snapshot.site,
         layout: layoutVars,
         content: html,
         [RENDER_STATE]: layoutState,

@@ -5,6 +5,7 @@ import type { PageFacts } from '../check/page-facts.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { diagnostic } from '../diagnostics.js';
 import { applyLayouts } from './apply-layouts.js';
+import { trackSiteReads } from './cache/track-site-reads.js';
 import { liquidDiagnostic } from './liquid/liquid-diagnostic.js';
 import { type MappedOutput, renderWithOutputMap } from './liquid/output-map.js';
 import { RENDER_STATE, type RenderState } from './liquid/render-state.js';
@@ -18,7 +19,7 @@ import type { RenderablePage } from './site-snapshot.js';
 export interface RenderedPage {
   html: string | null;
   diagnostics: Diagnostic[];
-  /** Includes and layouts the page read, for incremental rebuilds. */
+  /** Includes, layouts, files, `site` keys and data the page read, for the render cache. */
   dependencies: string[];
   /** What the checks need, when the render context asked for it and the page rendered. */
   facts?: PageFacts;
@@ -41,7 +42,8 @@ export async function renderPage(page: RenderablePage, ctx: RenderContext): Prom
     dependencies: new Set(),
     ...(ctx.collectFacts ? { problems: [] } : {}),
   };
-  const scope = { page: page.vars, site: ctx.snapshot.site, [RENDER_STATE]: state };
+  state.site = trackSiteReads(ctx.snapshot.site, state.dependencies);
+  const scope = { page: page.vars, site: state.site, [RENDER_STATE]: state };
   const failed = (): RenderedPage => ({ html: null, diagnostics, dependencies: [...state.dependencies] });
 
   let body: MappedOutput = { output: source.body, segments: [wholeText(source.path, source.body)] };

@@ -98,11 +98,12 @@ export function listTree(root: string): string[] {
 }
 
 /** A hash of every path and its bytes under `root` (symbolic links by their target text). */
-export function hashTree(root: string): string {
+export function hashTree(root: string, options: { skip?: readonly string[] } = {}): string {
   const h = createHash('sha256');
   const walk = (dir: string, rel: string) => {
     const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
     for (const e of entries) {
+      if (options.skip?.includes(e.name)) continue;
       const abs = path.join(dir, e.name);
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isSymbolicLink()) h.update(`L ${r} -> ${fs.readlinkSync(abs)}\n`);

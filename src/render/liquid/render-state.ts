@@ -27,8 +27,10 @@ export interface RenderState {
   /** Include files entered and not yet left, outermost first; each as `path:line`. */
   chain: { file: string; line: number }[];
   source: IncludeSource;
-  /** Includes, data and files this render depended on (for incremental builds). */
+  /** Includes, layouts, files, `site` keys and data this render read (for the render cache). */
   dependencies: Set<string>;
+  /** The `site` object as this render sees it (wrapped to record what it reads). */
+  site?: Readonly<Record<string, unknown>>;
   /** Unknown variables and filters met while rendering, when the checks asked for them. */
   problems?: LiquidProblem[];
 }

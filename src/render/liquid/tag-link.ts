@@ -19,6 +19,7 @@ export class LinkTag extends Tag {
     let target = this.target;
     if (target.includes('{{')) target = (yield this.liquid.parseAndRender(target, ctx.getAll())) as string;
     const relPath = target.replace(/^\/+/, '');
+    state.dependencies.add(`link:${relPath}`);
     const url = state.source.urlOf(relPath);
     if (url === undefined) throw new Error(`{% link %}: no page is built from "${relPath}"`);
     const site = (ctx.environments as { site?: { baseurl?: string } }).site;

@@ -1,7 +1,6 @@
 import type { Element as HastElement, Root as HastRoot } from 'hast';
 import type { Parents } from 'mdast';
 import type { State } from 'mdast-util-to-hast';
-import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
@@ -17,6 +16,7 @@ import {
   kramdownDefinitionTermToHast,
 } from './kramdown-definition-to-hast.js';
 import { kramdownListItemToHast } from './kramdown-list-item-to-hast.js';
+import { rehypeRawWhenNeeded } from './rehype-raw-when-needed.js';
 import { remarkKramdownGfm } from './remark-kramdown-gfm.js';
 import { remarkKramdownUnclosed } from './remark-kramdown-unclosed.js';
 
@@ -88,7 +88,7 @@ export function createMarkdownProcessor(options: MarkdownOptions = {}): Processo
         kramdownDefinitionDescription: kramdownDefinitionDescriptionToHast,
       },
     })
-    .use(rehypeRaw)
+    .use(rehypeRawWhenNeeded)
     .use(options.rehypePlugins ?? [])
     .use(rehypeStringify, { allowDangerousHtml: true })
     .freeze() as unknown as Processor;

@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { type Diagnostic, diagnostic } from '../diagnostics.js';
+import { PAGE_CACHE_FORMAT, type PageCache, type PageCacheEntry } from '../render/cache/page-cache.js';
+import { readTextIfExists } from './read-text-if-exists.js';
+
+/** The render cache's file inside the source: beside the external-link cache, never over it. */
+export const PAGE_CACHE_FILE = '.galley-cache/pages.json';
+
+/**
+ * Reads the render cache of a site. A missing cache is simply empty; a corrupt one, or one
+ * written by another Galley version or cache format, is ignored with a `cache/ignored` warning and
+ * never trusted: every entry is checked for the expected shape before use.
+ */
+export async function readPageCache(
+  source: string,
+  galleyVersion: string,
+): Promise<{ cache: PageCache | null; diagnostics: Diagnostic[] }> {
+  const text = await readTextIfExists(path.join(source, PAGE_CACHE_FILE));
+  if (text === undefined) return { cache: null, diagnostics: [] };
+  const ignored = (why: string) => ({
+    cache: null,
+    diagnostics: [
+      diagnostic('cache/ignored', 'warning', PAGE_CACHE_FILE, `render cache ignored: ${why}`, {
+        hint: 'every page is rendered again and the cache is rewritten',
+      }),
+    ],
+  });
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (error) {
+    return ignored(`not valid JSON (${(error as Error).message})`);
+  }
+  if (!isObject(doc) || !isObject(doc.entries)) return ignored('not a Galley render cache');
+  if (doc.format !== PAGE_CACHE_FORMAT || doc.galley !== galleyVersion) {
+    return ignored(
+      `written by Galley ${String(doc.galley)} (format ${String(doc.format)}), this is ${galleyVersion} (format ${PAGE_CACHE_FORMAT})`,
+    );
+  }
+  for (const [file, entry] of Object.entries(doc.entries)) {
+    if (!isEntry(entry)) return ignored(`the entry for ${file} is malformed`);
+  }
+  return { cache: doc as unknown as PageCache, diagnostics: [] };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+const FACT_LISTS = ['links', 'ids', 'callouts', 'joins', 'unclosed', 'liquid'] as const;
+
+function isEntry(v: unknown): v is PageCacheEntry {
+  if (!isObject(v) || typeof v.key !== 'string' || typeof v.html !== 'string') return false;
+  if (!isObject(v.deps) || !Object.values(v.deps).every((h) => typeof h === 'string')) return false;
+  if (!Array.isArray(v.diagnostics) || !v.diagnostics.every(isDiagnostic)) return false;
+  if (v.facts === undefined) return true;
+  const f = v.facts;
+  return (
+    isObject(f) &&
+    typeof f.path === 'string' &&
+    typeof f.url === 'string' &&
+    typeof f.titled === 'boolean' &&
+    FACT_LISTS.every((k) => Array.isArray(f[k]) && (f[k] as unknown[]).every(isObject))
+  );
+}
+
+function isDiagnostic(v: unknown): boolean {
+  return (
+    isObject(v) &&
+    typeof v.file === 'string' &&
+    typeof v.ruleId === 'string' &&
+    typeof v.message === 'string' &&
+    (v.severity === 'error' || v.severity === 'warning' || v.severity === 'info')
+  );
+}

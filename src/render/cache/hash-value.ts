@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * A content hash of a JSON-like value (objects, arrays, strings, numbers, Dates), memoised by
+ * object identity in `memo`. Navigation makes pages share large objects (the group's menu tree,
+ * `site.pages` entries); with the memo each shared object is hashed once per build instead of
+ * once per page that holds it. Key order counts, as it does in Liquid's iteration.
+ */
+export function hashValue(value: unknown, memo: WeakMap<object, string>): string {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'function') return `fn:${String(value)}`;
+    return JSON.stringify(value) ?? String(value);
+  }
+  const known = memo.get(value);
+  if (known !== undefined) return known;
+  if (value instanceof Date) return `date:${value.getTime()}`;
+  if (value instanceof RegExp) return `re:${String(value)}`;
+  // A cycle hashes as a marker where it closes; the same structure always gives the same text.
+  memo.set(value, 'cycle');
+  let text: string;
+  if (Array.isArray(value)) {
+    text = '[';
+    for (const item of value) text += `${hashValue(item, memo)},`;
+  } else {
+    text = '{';
+    for (const [k, v] of Object.entries(value)) text += `${JSON.stringify(k)}:${hashValue(v, memo)},`;
+  }
+  // Small objects stand for themselves; only long texts are worth a digest.
+  const result = text.length <= SMALL ? text : `#${createHash('sha256').update(text).digest('hex')}`;
+  memo.set(value, result);
+  return result;
+}
+
+/** Up to this length an object's text is kept as its hash (a digest costs more than it saves). */
+const SMALL = 256;

@@ -1,0 +1,55 @@
+import type { SiteConfig } from '../../config/site-config.js';
+import type { RenderablePage } from '../site-snapshot.js';
+import { sha256 } from './dependency-hasher.js';
+import { hashValue } from './hash-value.js';
+import { PAGE_CACHE_FORMAT } from './page-cache.js';
+
+/**
+ * The part of every page's cache key that is the same for the whole site: Galley's version and
+ * cache format, the resolved config (but not the destination), the plugins' code, and whether checks collect facts.
+ */
+export function siteCacheKey(
+  config: SiteConfig,
+  galleyVersion: string,
+  pluginFingerprint: readonly string[],
+  collectFacts: boolean,
+): string {
+  // Where the site is written does not change what a page renders to.
+  const replacer = (key: string, value: unknown) =>
+    key === 'destination' ? undefined : value instanceof RegExp ? String(value) : value;
+  return sha256(
+    JSON.stringify(
+      { format: PAGE_CACHE_FORMAT, galleyVersion, config, pluginFingerprint, collectFacts },
+      replacer,
+    ),
+  );
+}
+
+/**
+ * A page's cache key: the site key plus everything about the page itself (path, body, where the
+ * body starts, front matter and its lines, its `page` variables including navigation, its URL).
+ * `memo` shares the hashes of objects pages have in common (the menu tree) across one build.
+ */
+export function pageCacheKey(
+  page: RenderablePage,
+  siteKey: string,
+  memo: WeakMap<object, string> = new WeakMap(),
+): string {
+  const { source } = page;
+  return hashValue(
+    [
+      siteKey,
+      source.path,
+      source.body,
+      source.bodyLine,
+      source.keyLines,
+      source.ownKeys,
+      source.markdown,
+      source.data,
+      page.url,
+      page.outputPath,
+      page.vars,
+    ],
+    memo,
+  );
+}

@@ -1,0 +1,130 @@
+import type { PageFacts } from '../check/page-facts.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { redirectHtml, redirectTarget } from '../generate/redirects.js';
+import { dependencyHasher } from './cache/dependency-hasher.js';
+import { lookupPage, PAGE_CACHE_FORMAT, type PageCache, type PageLookup } from './cache/page-cache.js';
+import { pageCacheKey } from './cache/page-key.js';
+import type { RenderContext } from './render-context.js';
+import { type RenderedPage, renderPage } from './render-page.js';
+import type { RenderablePage } from './site-snapshot.js';
+
+/** Why a page was rendered instead of taken from the cache. */
+export interface PageRebuild {
+  path: string;
+  reason: string;
+}
+
+/** The pages' HTML, facts and diagnostics, and what the cache did. */
+export interface RenderedPages {
+  html: (string | null)[];
+  checked: { outputPath: string; facts: PageFacts }[];
+  diagnostics: Diagnostic[];
+  /** Pages taken from the cache. */
+  reused: number;
+  /** Pages rendered, with the reason (all pages when the cache is off). */
+  rebuilt: PageRebuild[];
+  /** The cache to save, or null when nothing in it changed (or the cache is off). */
+  nextCache: PageCache | null;
+}
+
+/** The cache as `renderPages` uses it; `previous` null means empty. */
+export interface RenderCacheInput {
+  previous: PageCache | null;
+  siteKey: string;
+  galleyVersion: string;
+}
+
+/** Renders a list of pages (all of them, or the cache misses); results in the same order. */
+export type PageRenderer = (pages: readonly RenderablePage[]) => Promise<RenderedPage[]>;
+
+/** Renders pages one after another in this thread. */
+export function renderInThread(ctx: RenderContext, onRendered?: () => void): PageRenderer {
+  return async (pages) => {
+    const out: RenderedPage[] = [];
+    for (const page of pages) {
+      out.push(await renderPage(page, ctx));
+      onRendered?.();
+    }
+    return out;
+  };
+}
+
+/**
+ * Renders the pages, reusing cached HTML, facts and diagnostics for every page whose key and
+ * recorded dependencies are unchanged; the others go to `render` (this thread or a worker pool)
+ * in one batch. Redirect pages (`redirect_to`) are generated, never cached. Results are assembled
+ * in page order, so the output is the same with or without the cache and with any renderer.
+ */
+export async function renderPages(
+  pages: readonly RenderablePage[],
+  ctx: RenderContext,
+  cache: RenderCacheInput | null,
+  render: PageRenderer,
+): Promise<RenderedPages> {
+  const { config } = ctx.snapshot;
+  const objects = new WeakMap<object, string>();
+  const hashDependency = dependencyHasher(ctx.snapshot, objects);
+  const next: PageCache | null = cache
+    ? { format: PAGE_CACHE_FORMAT, galley: cache.galleyVersion, entries: {} }
+    : null;
+  const keys: string[] = [];
+  const lookups: (PageLookup | null)[] = [];
+  const misses: RenderablePage[] = [];
+  for (const page of pages) {
+    const redirectTo = page.source.data.redirect_to;
+    const key = cache ? pageCacheKey(page, cache.siteKey, objects) : '';
+    keys.push(key);
+    if (typeof redirectTo === 'string' && redirectTo !== '') {
+      lookups.push(null);
+      continue;
+    }
+    const found = cache
+      ? lookupPage(cache.previous, page.source.path, key, hashDependency)
+      : { reason: 'the cache is off' };
+    lookups.push(found);
+    if (!('hit' in found)) misses.push(page);
+  }
+  const fresh = await render(misses);
+
+  const out: RenderedPages = {
+    html: [],
+    checked: [],
+    diagnostics: [],
+    reused: 0,
+    rebuilt: [],
+    nextCache: null,
+  };
+  let missIndex = 0;
+  for (const [i, page] of pages.entries()) {
+    const found = lookups[i];
+    if (found === null) {
+      const to = String(page.source.data.redirect_to);
+      out.html.push(redirectHtml(redirectTarget(to, config.url, config.baseurl)));
+    } else if ('hit' in found) {
+      out.reused++;
+      out.html.push(found.hit.html);
+      out.diagnostics.push(...found.hit.diagnostics);
+      if (found.hit.facts) out.checked.push({ outputPath: page.outputPath, facts: found.hit.facts });
+      if (next) next.entries[page.source.path] = found.hit;
+    } else {
+      const rendered = fresh[missIndex++];
+      out.rebuilt.push({ path: page.source.path, reason: found.reason });
+      out.diagnostics.push(...rendered.diagnostics);
+      out.html.push(rendered.html);
+      if (rendered.facts) out.checked.push({ outputPath: page.outputPath, facts: rendered.facts });
+      // Failed pages are not cached: they are rendered again, with their diagnostics, next time.
+      if (next && rendered.html !== null) {
+        next.entries[page.source.path] = {
+          key: keys[i],
+          deps: Object.fromEntries([...rendered.dependencies].sort().map((d) => [d, hashDependency(d)])),
+          html: rendered.html,
+          diagnostics: rendered.diagnostics.map(({ cause: _cause, ...d }) => d),
+          ...(rendered.facts ? { facts: rendered.facts } : {}),
+        };
+      }
+    }
+  }
+  const before = cache?.previous ? Object.keys(cache.previous.entries).length : -1;
+  if (next && (misses.length > 0 || before !== Object.keys(next.entries).length)) out.nextCache = next;
+  return out;
+}

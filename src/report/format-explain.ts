@@ -1,0 +1,12 @@
+import type { CacheReport } from '../build.js';
+
+/**
+ * `--explain` text: one line per rendered page with the reason it was not taken from the render
+ * cache, then a count line.
+ */
+export function formatExplain(report: CacheReport): string {
+  const lines = report.rebuilt.map((r) => `rendered ${r.path}: ${r.reason}\n`);
+  const total = report.reused + report.rebuilt.length;
+  const state = report.enabled ? '' : ' (cache off)';
+  return `${lines.join('')}render cache${state}: ${report.reused} of ${total} pages reused, ${report.rebuilt.length} rendered\n`;
+}
