@@ -262,7 +262,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     html: rendered.html[i],
   }));
   const cacheReport: CacheReport = { enabled: cacheOn, reused: rendered.reused, rebuilt: rendered.rebuilt };
-  if (rendered.nextCache) {
+  // `write: false` (galley check) writes nothing at all: the cache is read, never updated.
+  if (rendered.nextCache && options.write !== false) {
     try {
       await writePageCache(config.source, rendered.nextCache);
     } catch (error) {

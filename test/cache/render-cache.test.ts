@@ -87,9 +87,13 @@ describe('render cache', () => {
   it('a check build reuses facts and diagnostics, and still finds the same problems', async () => {
     const site = cacheSite();
     writeFiles(site, { 'g.md': '---\ntitle: G\n---\n[broken](missing.html)\n' });
-    const first = await run(site, path.join(tempDir(), '_site'), { check: true, write: false });
+    // A build fills the cache; a check (write: false) reads it and writes nothing, not even the cache.
+    const first = await run(site, path.join(tempDir(), '_site'), { check: true });
+    const cacheFile = path.join(site, '.galley-cache', 'pages.json');
+    const before = fs.readFileSync(cacheFile, 'utf8');
     const second = await run(site, path.join(tempDir(), '_site'), { check: true, write: false });
     expect(second.rendered).toEqual([]);
+    expect(fs.readFileSync(cacheFile, 'utf8')).toBe(before);
     const strip = (ds: typeof first.result.diagnostics) => ds.map(({ cause: _c, ...d }) => d);
     expect(strip(second.result.diagnostics)).toEqual(strip(first.result.diagnostics));
     expect(second.result.diagnostics.some((d) => d.ruleId === 'links/missing-page')).toBe(true);
