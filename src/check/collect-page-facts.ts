@@ -1,6 +1,11 @@
 import type { Element, Nodes, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { type MappedOutput, type SourceOffset, sourceOffsetOf } from '../render/liquid/output-map.js';
+import {
+  type MappedOutput,
+  type SourceOffset,
+  segmentAt,
+  sourceOffsetOf,
+} from '../render/liquid/output-map.js';
 import type { LiquidProblem } from '../render/liquid/render-state.js';
 import { locate, type SourceLocation, type TemplateTexts } from '../render/source-location.js';
 import type {
@@ -203,10 +208,8 @@ function collectElement(
 
 /** The URL appears verbatim in the element's source text, which no Liquid tag produced. */
 function isLiteral(map: MappedOutput, start: number, end: number, url: string): boolean {
-  for (const s of map.segments) {
-    if (s.start <= start && end <= s.end && s.exact) return map.output.slice(start, end).includes(url);
-  }
-  return false;
+  const s = segmentAt(map, start);
+  return Boolean(s?.exact && end <= s.end && map.output.slice(start, end).includes(url));
 }
 
 /** Elements whose text is shown as written: Markdown characters in them are meant. */
@@ -287,10 +290,7 @@ function layoutOrigin(
   let o = offset;
   for (let i = layouts.length - 1; i >= 0; i--) {
     const { map, file } = layouts[i];
-    let best: (typeof map.segments)[number] | undefined;
-    for (const s of map.segments) {
-      if (s.start <= o && o < s.end && (!best || s.depth > best.depth)) best = s;
-    }
+    const best = segmentAt(map, o);
     if (!best) return undefined;
     if (best.expression !== 'content') {
       const point = sourceOffsetOf(map, o);

@@ -32,7 +32,7 @@ export function runChecks(site: CheckSite): Diagnostic[] {
 }
 
 /**
- * One finding per place: an include used by forty pages gives forty identical findings at its
+ * One finding per place: a place rendered twice on one page is one finding, and an include used by forty pages gives forty identical findings at its
  * own line (html-proofer prints each; 27,007 lines of which 11,076 distinct on the Magento site).
  * They become one, listing the pages; the first page's include chain is kept.
  */
@@ -50,7 +50,8 @@ function mergeRepeats(diagnostics: Diagnostic[], pageOf: ReadonlyMap<Diagnostic,
     }
     const keptPage = pageOf.get(kept);
     if (page === undefined || keptPage === undefined) {
-      out.push(d);
+      // The same place twice on the page itself (a loop that prints it again): report it once.
+      if (page !== keptPage) out.push(d);
       continue;
     }
     kept.pages ??= [keptPage];

@@ -33,6 +33,14 @@ export function createUrlIndex(
     }
     list.push(f);
   }
+  // ... else a file of the same name elsewhere, when there is exactly one.
+  const byName = new Map<string, string[]>();
+  for (const f of all) {
+    const name = f.slice(f.lastIndexOf('/') + 1);
+    const list = byName.get(name);
+    if (list) list.push(f);
+    else byName.set(name, [f]);
+  }
   return {
     has: (p) => all.has(p),
     anchorsOf: (p) => anchors.get(p),
@@ -42,9 +50,8 @@ export function createUrlIndex(
       const names = (byFolder.get(folder) ?? []).map((f) => f.slice(slash));
       const near = closest(p.slice(slash), names);
       if (near !== undefined) return folder + near;
-      const name = p.slice(slash);
-      const sameName = [...all].filter((f) => f.endsWith(`/${name}`) || f === name);
-      return sameName.length === 1 ? sameName[0] : undefined;
+      const sameName = byName.get(p.slice(slash));
+      return sameName?.length === 1 ? sameName[0] : undefined;
     },
   };
 }

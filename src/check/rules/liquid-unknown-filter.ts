@@ -7,14 +7,9 @@ export const liquidUnknownFilter: CheckRule = {
   description: 'a Liquid filter that neither Liquid, Jekyll nor a plugin defines',
   defaultSeverity: 'warning',
   check(site, report) {
-    const seen = new Set<string>();
     for (const page of site.pages) {
       for (const p of page.liquid) {
         if (p.kind !== 'unknown-filter') continue;
-        // An include used by many pages would repeat the same finding: report each place once.
-        const key = `${p.location.file}:${p.location.line}:${p.location.column}:${p.name}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
         const near = closest(p.name, site.filterNames);
         report(
           p.location,

@@ -247,23 +247,74 @@ export async function renderWithOutputMap(
   return { output: emitter.buffer, segments: emitter.segments };
 }
 
+/** The map cut into pieces that each have one deepest segment, for lookups by binary search. */
+interface SegmentIndex {
+  /** Piece i covers [starts[i], starts[i + 1]); the last start is the end of the last piece. */
+  starts: number[];
+  owners: Array<OutputSegment | undefined>;
+}
+
+const indexes = new WeakMap<MappedOutput, SegmentIndex>();
+
+/**
+ * Segments nest (a tag's children lie inside its range), so one sweep over them sorted by start
+ * (outer first) gives, for every stretch of output, the innermost segment covering it. Built once
+ * per map: lookups happen per element and per link, and a page can have thousands of segments.
+ */
+function segmentIndex(map: MappedOutput): SegmentIndex {
+  let index = indexes.get(map);
+  if (index) return index;
+  const sorted = map.segments
+    .filter((s) => s.end > s.start)
+    .sort((a, b) => a.start - b.start || b.end - a.end || a.depth - b.depth);
+  const starts: number[] = [];
+  const owners: Array<OutputSegment | undefined> = [];
+  const open: OutputSegment[] = [];
+  let at = 0;
+  const cut = (to: number) => {
+    if (to <= at) return;
+    starts.push(at);
+    owners.push(open[open.length - 1]);
+    at = to;
+  };
+  const close = (until: number) => {
+    while (open.length && open[open.length - 1].end <= until) {
+      cut(open[open.length - 1].end);
+      open.pop();
+    }
+  };
+  for (const s of sorted) {
+    close(s.start);
+    cut(s.start);
+    open.push(s);
+  }
+  close(Number.POSITIVE_INFINITY);
+  starts.push(at);
+  owners.push(undefined);
+  index = { starts, owners };
+  indexes.set(map, index);
+  return index;
+}
+
+/** The deepest recorded segment covering output `offset`, if any. */
+export function segmentAt(map: MappedOutput, offset: number): OutputSegment | undefined {
+  const { starts, owners } = segmentIndex(map);
+  let lo = 0;
+  let hi = starts.length - 1;
+  if (offset < starts[0] || offset >= starts[hi]) return undefined;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return owners[lo];
+}
+
 /** Where the output character at `offset` came from: the deepest recorded segment covering it. */
 export function sourceOffsetOf(map: MappedOutput, offset: number): SourceOffset | undefined {
-  let best: OutputSegment | undefined;
-  for (const s of map.segments) {
-    if (s.start <= offset && offset < s.end && (!best || s.depth > best.depth)) best = s;
-  }
+  const best = segmentAt(map, offset);
   if (!best) return undefined;
   return best.exact
     ? { file: best.file, offset: best.sourceStart + (offset - best.start), exact: true, chain: best.chain }
     : { file: best.file, offset: best.sourceStart, exact: false, chain: best.chain };
-}
-
-/** True when output [start, end) was copied verbatim from one template text (no tag produced any of it). */
-export function isLiteralOutput(map: MappedOutput, start: number, end: number): boolean {
-  let deepest: OutputSegment | undefined;
-  for (const s of map.segments) {
-    if (s.start <= start && start < s.end && (!deepest || s.depth > deepest.depth)) deepest = s;
-  }
-  return Boolean(deepest?.exact && end <= deepest.end);
 }
