@@ -281,13 +281,15 @@ function tokenizeKramdownHtml(this: TokenizeContext, effects: Effects, ok: State
     return tagBad(code);
   }
 
+  /** After a `/` in a start tag: kramdown's tag pattern allows it only right before the `>`. */
   function tagSelfClose(code: Code): State | undefined {
     if (code === greaterThan) {
       selfClosing = true;
       effects.consume(code);
       return tagEnd;
     }
-    return tagInside(code);
+    // `<https://example.com>` is an autolink, not a tag named `https:`.
+    return tagBad(code);
   }
 
   function attributeNameState(code: Code): State | undefined {

