@@ -129,14 +129,14 @@ const rows = pipelines.map(([label]) => {
   const s = samples.get(label);
   const cpu = median(s.map((x) => x.cpu));
   const wall = median(s.map((x) => x.wall));
-  return { label, cpuRate: bodies.length / cpu, wallRate: bodies.length / wall, cpu, wall };
+  return { label, cpuRate: bodies.length / cpu, wallRate: bodies.length / wall, cpu, wall, out: s[0].out };
 });
 const base = rows[0];
 for (const row of rows) {
   console.log(
     `  ${row.label.padEnd(14)} ${row.cpuRate.toFixed(0).padStart(6)} pages/s CPU (${row.cpu.toFixed(2)} s)` +
       `  ${row.wallRate.toFixed(0).padStart(6)} pages/s wall (${row.wall.toFixed(2)} s)` +
-      `  CPU time x${(row.cpu / base.cpu).toFixed(2)} of ${base.label}`,
+      `  CPU time x${(row.cpu / base.cpu).toFixed(2)} of ${base.label}  (${(row.out / 1e6).toFixed(1)} MB of HTML)`,
   );
 }
 if (generated) rmSync(generated, { recursive: true, force: true });
