@@ -1,7 +1,19 @@
 import type { Element, ElementContent } from 'hast';
 import type { Code, InlineCode } from 'mdast';
 import type { State } from 'mdast-util-to-hast';
+import type { KramdownOptions } from '../../config/kramdown-options.js';
 import { highlightCode } from '../highlight/highlight-code.js';
+
+/** The code handlers for the given `syntax_highlighter` and its `default_lang` (Jekyll's unless set). */
+export function kramdownCodeHandlers(options: KramdownOptions = {}) {
+  const highlighter = options.syntaxHighlighter === undefined ? 'rouge' : options.syntaxHighlighter;
+  const defaultLang = options.defaultLang === undefined ? 'plaintext' : options.defaultLang;
+  return {
+    code: (state: State, node: Code) => kramdownCodeToHast(state, node, highlighter, defaultLang),
+    inlineCode: (state: State, node: InlineCode) =>
+      kramdownInlineCodeToHast(state, node, highlighter, defaultLang),
+  };
+}
 
 /**
  * A code block as kramdown with Rouge writes it:
@@ -9,14 +21,21 @@ import { highlightCode } from '../highlight/highlight-code.js';
  * with token spans (`plaintext` when no language is given); a language Rouge does not know gives
  * a bare `<pre><code class="language-x">`. The code keeps its final newline, as in kramdown.
  */
-export function kramdownCodeToHast(state: State, node: Code): Element {
+export function kramdownCodeToHast(
+  state: State,
+  node: Code,
+  highlighter: 'rouge' | null = 'rouge',
+  defaultLang: string | null = 'plaintext',
+): Element {
   const value = node.value ? `${node.value}\n` : '';
-  const info = node.lang ?? '';
-  const highlighted = highlightCode(value, info);
+  const info = node.lang ?? defaultLang ?? '';
+  // Without a language and a default one Rouge declines, and kramdown writes plain `<pre><code>`.
+  const highlighted = highlighter && info ? highlightCode(value, info) : undefined;
   let result: Element;
   if (!highlighted) {
-    const lang = info.split('?')[0] ?? info;
-    result = element('pre', {}, [element('code', { className: [`language-${lang}`] }, [text(value)])]);
+    const lang = node.lang ? (node.lang.split('?')[0] ?? node.lang) : '';
+    const codeProperties = lang ? { className: [`language-${lang}`] } : {};
+    result = element('pre', {}, [element('code', codeProperties, [text(value)])]);
   } else {
     const pre = element('pre', { className: ['highlight'] }, [element('code', {}, highlighted.children)]);
     const inner = element('div', { className: ['highlight'] }, [pre]);
@@ -32,10 +51,20 @@ export function kramdownCodeToHast(state: State, node: Code): Element {
  * Inline code as kramdown with Rouge writes it: `<code class="language-plaintext highlighter-rouge">`.
  * Classes from a span IAL are added to these, not put in their place.
  */
-export function kramdownInlineCodeToHast(state: State, node: InlineCode): Element {
+export function kramdownInlineCodeToHast(
+  state: State,
+  node: InlineCode,
+  highlighter: 'rouge' | null = 'rouge',
+  defaultLang: string | null = 'plaintext',
+): Element {
   const result = element('code', {}, [text(node.value.replace(/\r?\n|\r/g, ' '))]);
   state.patch(node, result);
-  return withClasses(state.applyData(node, result), ['language-plaintext', 'highlighter-rouge']);
+  const applied = state.applyData(node, result);
+  if (!highlighter) return applied;
+  const classes = applied.properties.className;
+  const hasLanguage = Array.isArray(classes) && classes.some((c) => String(c).startsWith('language-'));
+  if (hasLanguage) return withClasses(applied, ['highlighter-rouge']);
+  return defaultLang ? withClasses(applied, [`language-${defaultLang}`, 'highlighter-rouge']) : applied;
 }
 
 /** Adds kramdown's own classes after those an IAL set. */

@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
+import type { KramdownOptions } from '../../config/kramdown-options.js';
 import { kramdownAbbreviationFromMarkdown } from './mdast-kramdown-abbreviation.js';
 import { kramdownCommentLineFromMarkdown } from './mdast-kramdown-comment-line.js';
 import { kramdownDefinitionFromMarkdown } from './mdast-kramdown-definition.js';
@@ -10,6 +11,7 @@ import { kramdownAbbreviation } from './micromark-kramdown-abbreviation.js';
 import { kramdownCodeIndented } from './micromark-kramdown-code-indented.js';
 import { kramdownCommentLine } from './micromark-kramdown-comment-line.js';
 import { kramdownDefinition } from './micromark-kramdown-definition.js';
+import { kramdownEndOfBlock } from './micromark-kramdown-end-of-block.js';
 import { kramdownHtml } from './micromark-kramdown-html.js';
 import { kramdownIal } from './micromark-kramdown-ial.js';
 import { kramdownLineBreak } from './micromark-kramdown-line-break.js';
@@ -37,6 +39,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     kramdownLineBreak(),
     kramdownCommentLine(),
     kramdownCodeIndented(),
+    kramdownEndOfBlock(),
   );
   data.fromMarkdownExtensions.push(
     kramdownHtmlFromMarkdown(),
@@ -48,7 +51,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   const ials = remarkKramdownIal();
   const definitionLists = remarkKramdownDefinitionList();
   const abbreviations = remarkKramdownAbbreviations();
-  const headingIds = remarkKramdownHeadingIds();
+  const headingIds = remarkKramdownHeadingIds(options);
   const typography = remarkKramdownTypography();
   const toc = remarkKramdownToc(options.tocLevels);
   const strayEndTags = remarkKramdownStrayEndTags();
@@ -63,7 +66,4 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   };
 }
 
-export interface KramdownOptions {
-  /** kramdown `toc_levels`, e.g. [2, 3]. */
-  tocLevels?: number[];
-}
+export type { KramdownOptions } from '../../config/kramdown-options.js';

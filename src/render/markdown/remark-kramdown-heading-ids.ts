@@ -1,5 +1,6 @@
 import type { Heading, Nodes, Parent, Root } from 'mdast';
 import type { VFile } from 'vfile';
+import type { KramdownOptions } from '../../config/kramdown-options.js';
 import { decodeCharacterReferences } from './kramdown-attribute-list.js';
 import type {} from './mdast-kramdown-html.js';
 
@@ -15,9 +16,15 @@ const explicitId = /[\t ]+\{#([A-Za-z][\w:-]*)\}[\t ]*$/;
  * - headings inside HTML elements parsed with `markdown="1"` are skipped by kramdown-parser-gfm
  *   and get kramdown's own converter ids instead (leading non-letters dropped, ASCII only,
  *   `section` when empty), counted separately.
+ * With `input: kramdown` every heading gets the converter id; `auto_ids: false` gives none but
+ * explicit ones, `auto_id_prefix` goes before each automatic id, `auto_id_stripping` makes ids
+ * from the heading's text without its HTML tags, `transliterated_header_ids` from ASCII letters.
  */
-export function remarkKramdownHeadingIds() {
+export function remarkKramdownHeadingIds(options: KramdownOptions = {}) {
+  const kramdownInput = options.input === 'kramdown';
+  const prefix = options.autoIdPrefix ?? '';
   return (tree: Root, file: VFile): undefined => {
+    if (options.autoIds === false && !hasExplicitIds(tree)) return;
     const source = typeof file.value === 'string' ? file.value : String(file.value ?? '');
     const gfmCounts = new Map<string, number>();
     const kramdownCounts = new Map<string, number>();
@@ -41,10 +48,24 @@ export function remarkKramdownHeadingIds() {
       heading.data ??= {};
       heading.data.hProperties ??= {};
       const properties = heading.data.hProperties;
-      if (properties.id !== undefined && properties.id !== null) return;
+      if (properties.id !== undefined && properties.id !== null) {
+        // `{: id=""}` asks for no id at all.
+        if (properties.id === '') delete properties.id;
+        return;
+      }
+      if (id !== undefined) {
+        properties.id = id;
+        return;
+      }
+      if (options.autoIds === false) return;
+      if (options.autoIdStripping) raw = plainText(heading);
+      if (options.transliteratedHeaderIds) raw = transliterate(raw);
       // kramdown reads character references in the heading (`&mdash;`) as the characters.
       properties.id =
-        id ?? (inHtml ? kramdownId(raw, kramdownCounts) : gfmId(decodeCharacterReferences(raw), gfmCounts));
+        prefix +
+        (inHtml || kramdownInput
+          ? kramdownId(raw, kramdownCounts)
+          : gfmId(decodeCharacterReferences(raw), gfmCounts));
     };
 
     walk(tree, false);
@@ -98,7 +119,23 @@ export function kramdownId(text: string, counts: Map<string, number>): string {
   return `${id}-${used + 1}`;
 }
 
+/** Whether any heading sets its id with `{#id}` (only those get ids when `auto_ids` is off). */
+function hasExplicitIds(tree: Root): boolean {
+  const visit = (node: Nodes): boolean =>
+    node.type === 'heading' ? true : 'children' in node && node.children.some(visit);
+  return visit(tree);
+}
+
+/** Accented Latin letters as their base ASCII letter (kramdown uses a full transliteration table). */
+function transliterate(text: string): string {
+  return text
+    .replace(/[\u0110\u0111]/g, (c) => (c === '\u0110' ? 'D' : 'd'))
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '');
+}
+
 function plainText(node: Nodes): string {
+  if (node.type === 'html') return '';
   if ('value' in node) return node.value;
   if ('children' in node) return node.children.map(plainText).join('');
   return '';

@@ -24,6 +24,11 @@ export function remarkKramdownIal() {
         node.data ??= {};
         (node.data as { kramdownToc?: boolean }).kramdownToc = true;
       }
+      // `{:footnotes}` likewise marks where the footnotes go instead of the page end.
+      if (node.type === 'list' && list.refs.includes('footnotes') && !alds.has('footnotes')) {
+        node.data ??= {};
+        (node.data as { kramdownFootnotes?: boolean }).kramdownFootnotes = true;
+      }
       applyAttributeList(node, resolveRefs(list, alds));
     }
     applyDefinitionAttributes(tree);
