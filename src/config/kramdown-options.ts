@@ -49,6 +49,8 @@ export interface KramdownOptions {
   parseSpanHtml?: boolean;
   /** `html_to_native`: turn HTML elements into their Markdown equivalents (`<em>` and so on). */
   htmlToNative?: boolean;
+  /** `header_links`: put an empty link to its id at the start of every heading with one. */
+  headerLinks?: boolean;
   /** `header_offset`: add this to every header level. */
   headerOffset?: number;
   /** `syntax_highlighter`: `rouge` (Jekyll's) or none (`null`, `false`): plain `<pre><code>`. */
@@ -81,6 +83,7 @@ export const JEKYLL_KRAMDOWN_DEFAULTS: Readonly<Required<Omit<KramdownOptions, '
   parseBlockHtml: false,
   parseSpanHtml: true,
   htmlToNative: false,
+  headerLinks: false,
   headerOffset: 0,
   syntaxHighlighter: 'rouge',
   defaultLang: 'plaintext',
@@ -182,6 +185,9 @@ export function resolveKramdownOptions(
         break;
       case 'html_to_native':
         out.htmlToNative = bool();
+        break;
+      case 'header_links':
+        out.headerLinks = bool();
         break;
       case 'header_offset':
         if (typeof value === 'number' && Number.isInteger(value)) out.headerOffset = value;

@@ -11,7 +11,11 @@ import { kramdownAbbreviation } from './micromark-kramdown-abbreviation.js';
 import { kramdownCodeIndented } from './micromark-kramdown-code-indented.js';
 import { kramdownCommentLine } from './micromark-kramdown-comment-line.js';
 import { kramdownDefinition } from './micromark-kramdown-definition.js';
-import { kramdownEndOfBlock } from './micromark-kramdown-end-of-block.js';
+import { kramdownEndOfBlock, kramdownEndOfBlockFromMarkdown } from './micromark-kramdown-end-of-block.js';
+import {
+  kramdownExtensionSpan,
+  kramdownExtensionSpanFromMarkdown,
+} from './micromark-kramdown-extension-span.js';
 import { kramdownHtml } from './micromark-kramdown-html.js';
 import { kramdownIal } from './micromark-kramdown-ial.js';
 import { kramdownLineBreak } from './micromark-kramdown-line-break.js';
@@ -40,6 +44,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     kramdownCommentLine(),
     kramdownCodeIndented(),
     kramdownEndOfBlock(),
+    kramdownExtensionSpan(),
   );
   data.fromMarkdownExtensions.push(
     kramdownHtmlFromMarkdown(),
@@ -47,6 +52,8 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     kramdownDefinitionFromMarkdown(),
     kramdownAbbreviationFromMarkdown(),
     kramdownCommentLineFromMarkdown(),
+    kramdownEndOfBlockFromMarkdown(),
+    kramdownExtensionSpanFromMarkdown(),
   );
   const ials = remarkKramdownIal();
   const definitionLists = remarkKramdownDefinitionList();

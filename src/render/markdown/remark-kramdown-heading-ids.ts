@@ -19,12 +19,12 @@ const explicitId = /[\t ]+\{#([A-Za-z][\w:-]*)\}[\t ]*$/;
  * With `input: kramdown` every heading gets the converter id; `auto_ids: false` gives none but
  * explicit ones, `auto_id_prefix` goes before each automatic id, `auto_id_stripping` makes ids
  * from the heading's text without its HTML tags, `transliterated_header_ids` from ASCII letters.
+ * `header_offset` shifts every level and `header_links` puts a link to the id in the heading.
  */
 export function remarkKramdownHeadingIds(options: KramdownOptions = {}) {
   const kramdownInput = options.input === 'kramdown';
   const prefix = options.autoIdPrefix ?? '';
   return (tree: Root, file: VFile): undefined => {
-    if (options.autoIds === false && !hasExplicitIds(tree)) return;
     const source = typeof file.value === 'string' ? file.value : String(file.value ?? '');
     const gfmCounts = new Map<string, number>();
     const kramdownCounts = new Map<string, number>();
@@ -37,6 +37,16 @@ export function remarkKramdownHeadingIds(options: KramdownOptions = {}) {
     };
 
     const setId = (heading: Heading, inHtml: boolean): void => {
+      if (options.headerOffset)
+        heading.depth = Math.min(6, Math.max(1, heading.depth + options.headerOffset)) as Heading['depth'];
+      assignId(heading, inHtml);
+      const id = heading.data?.hProperties?.id;
+      // `header_links`: an empty link to the heading itself, before its text.
+      if (options.headerLinks && typeof id === 'string' && id)
+        heading.children.unshift({ type: 'link', url: `#${id}`, children: [] });
+    };
+
+    const assignId = (heading: Heading, inHtml: boolean): void => {
       let raw = rawText(heading, source);
       const match = explicitId.exec(raw);
       let id: string | undefined;
@@ -117,13 +127,6 @@ export function kramdownId(text: string, counts: Map<string, number>): string {
   }
   counts.set(id, used + 1);
   return `${id}-${used + 1}`;
-}
-
-/** Whether any heading sets its id with `{#id}` (only those get ids when `auto_ids` is off). */
-function hasExplicitIds(tree: Root): boolean {
-  const visit = (node: Nodes): boolean =>
-    node.type === 'heading' ? true : 'children' in node && node.children.some(visit);
-  return visit(tree);
 }
 
 /** Accented Latin letters as their base ASCII letter (kramdown uses a full transliteration table). */

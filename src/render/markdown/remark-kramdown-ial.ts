@@ -119,7 +119,16 @@ function visit(
     if (node.type === 'kramdownExtension') {
       changed = true;
       previous = node;
-      if (node.name === 'nomarkdown') out.push({ type: 'html', value: node.value, position: node.position });
+      // nomarkdown for another converter (`type="latex"`) prints nothing in HTML.
+      const type = /\btype=["']([^"']*)["']/.exec(node.start ?? '')?.[1];
+      if (node.name === 'nomarkdown' && (type === undefined || type.split(/[\s,]+/).includes('html')))
+        out.push({ type: 'html', value: node.value, position: node.position });
+      if (node.name === 'comment')
+        out.push({
+          type: 'html',
+          value: `<!-- ${node.value.replace(/\n$/, '')} -->`,
+          position: node.position,
+        });
       continue;
     }
     if (pending) {
