@@ -7,6 +7,7 @@ import { kramdownCommentLineFromMarkdown } from './mdast-kramdown-comment-line.j
 import { kramdownDefinitionFromMarkdown } from './mdast-kramdown-definition.js';
 import { kramdownHtmlFromMarkdown } from './mdast-kramdown-html.js';
 import { kramdownIalFromMarkdown } from './mdast-kramdown-ial.js';
+import { kramdownTableFromMarkdown } from './mdast-kramdown-table.js';
 import { kramdownAbbreviation } from './micromark-kramdown-abbreviation.js';
 import { kramdownCodeIndented } from './micromark-kramdown-code-indented.js';
 import { kramdownCommentLine } from './micromark-kramdown-comment-line.js';
@@ -19,11 +20,13 @@ import {
 import { kramdownHtml } from './micromark-kramdown-html.js';
 import { kramdownIal } from './micromark-kramdown-ial.js';
 import { kramdownLineBreak } from './micromark-kramdown-line-break.js';
+import { kramdownTable } from './micromark-kramdown-table.js';
 import { remarkKramdownAbbreviations } from './remark-kramdown-abbreviations.js';
 import { remarkKramdownDefinitionList } from './remark-kramdown-definition-list.js';
 import { remarkKramdownHeadingIds } from './remark-kramdown-heading-ids.js';
 import { remarkKramdownIal } from './remark-kramdown-ial.js';
 import { remarkKramdownStrayEndTags } from './remark-kramdown-stray-end-tags.js';
+import { remarkKramdownTables } from './remark-kramdown-tables.js';
 import { remarkKramdownToc } from './remark-kramdown-toc.js';
 import { remarkKramdownTypography } from './remark-kramdown-typography.js';
 
@@ -55,6 +58,11 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     kramdownEndOfBlockFromMarkdown(),
     kramdownExtensionSpanFromMarkdown(),
   );
+  if (options.input === 'kramdown') {
+    data.micromarkExtensions.push(kramdownTable());
+    data.fromMarkdownExtensions.push(kramdownTableFromMarkdown());
+  }
+  const tables = remarkKramdownTables();
   const ials = remarkKramdownIal();
   const definitionLists = remarkKramdownDefinitionList();
   const abbreviations = remarkKramdownAbbreviations();
@@ -65,6 +73,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   return (tree: Root, file: VFile): undefined => {
     definitionLists(tree);
     ials(tree);
+    tables(tree, file);
     headingIds(tree, file);
     typography(tree, file);
     abbreviations(tree);

@@ -72,7 +72,7 @@ export interface MarkdownResult {
 export function createMarkdownProcessor(options: MarkdownOptions = {}): Processor {
   return unified()
     .use(remarkParse)
-    .use(remarkKramdownGfm)
+    .use(remarkKramdownGfm, options.kramdown ?? {})
     .use(remarkKramdown, options.kramdown ?? {})
     .use(remarkKramdownUnclosed)
     .use(options.remarkPlugins ?? [])
