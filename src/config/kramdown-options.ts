@@ -57,6 +57,8 @@ export interface KramdownOptions {
   syntaxHighlighter?: 'rouge' | null;
   /** `syntax_highlighter_opts.default_lang`: language of code without one (Jekyll: `plaintext`). */
   defaultLang?: string | null;
+  /** `math_engine`: `mathjax` (default: `\(...\)` and `\[...\]`) or none (`null`: `kdmath` elements). */
+  mathEngine?: 'mathjax' | null;
   /** `kramdown_compat` (Galley's own): false turns off faithful copies of kramdown bugs. */
   kramdownCompat?: boolean;
 }
@@ -87,6 +89,7 @@ export const JEKYLL_KRAMDOWN_DEFAULTS: Readonly<Required<Omit<KramdownOptions, '
   headerOffset: 0,
   syntaxHighlighter: 'rouge',
   defaultLang: 'plaintext',
+  mathEngine: 'mathjax',
   kramdownCompat: true,
 };
 
@@ -199,6 +202,12 @@ export function resolveKramdownOptions(
         else if (typeof value === 'string' && value.replace(/^:/, '') === 'rouge')
           out.syntaxHighlighter = 'rouge';
         else problem(path, `must be rouge or null (no highlighting), got ${JSON.stringify(value)}`);
+        break;
+      case 'math_engine':
+        if (value === null || value === false || value === '') out.mathEngine = null;
+        else if (typeof value === 'string' && value.replace(/^:/, '').toLowerCase() === 'mathjax')
+          out.mathEngine = 'mathjax';
+        else problem(path, `must be mathjax or null (no engine), got ${JSON.stringify(value)}`);
         break;
       case 'syntax_highlighter_opts':
         if (value && typeof value === 'object' && !Array.isArray(value)) {

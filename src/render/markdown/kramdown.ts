@@ -20,6 +20,7 @@ import {
 import { kramdownHtml } from './micromark-kramdown-html.js';
 import { kramdownIal } from './micromark-kramdown-ial.js';
 import { kramdownLineBreak } from './micromark-kramdown-line-break.js';
+import { kramdownMath, kramdownMathFromMarkdown } from './micromark-kramdown-math.js';
 import { kramdownTable } from './micromark-kramdown-table.js';
 import { remarkKramdownAbbreviations } from './remark-kramdown-abbreviations.js';
 import { remarkKramdownDefinitionList } from './remark-kramdown-definition-list.js';
@@ -58,6 +59,8 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     kramdownEndOfBlockFromMarkdown(),
     kramdownExtensionSpanFromMarkdown(),
   );
+  data.micromarkExtensions.push(kramdownMath());
+  data.fromMarkdownExtensions.push(kramdownMathFromMarkdown());
   if (options.input === 'kramdown') {
     data.micromarkExtensions.push(kramdownTable());
     data.fromMarkdownExtensions.push(kramdownTableFromMarkdown());

@@ -17,6 +17,7 @@ import {
 } from './kramdown-definition-to-hast.js';
 import { kramdownFootnoteHandlers } from './kramdown-footnote-to-hast.js';
 import { kramdownListItemToHast } from './kramdown-list-item-to-hast.js';
+import { kramdownMathHandlers } from './kramdown-math-to-hast.js';
 import { rehypeRawWhenNeeded } from './rehype-raw-when-needed.js';
 import { remarkKramdownGfm } from './remark-kramdown-gfm.js';
 import { remarkKramdownUnclosed } from './remark-kramdown-unclosed.js';
@@ -82,6 +83,7 @@ export function createMarkdownProcessor(options: MarkdownOptions = {}): Processo
         kramdownHtmlElement: kramdownElementToHast,
         ...kramdownCodeHandlers(options.kramdown),
         ...kramdownFootnoteHandlers(options.kramdown),
+        ...kramdownMathHandlers(options.kramdown),
         listItem: kramdownListItemToHast,
         kramdownCommentLine: kramdownCommentLineToHast,
         kramdownDefinitionList: kramdownDefinitionListToHast,
