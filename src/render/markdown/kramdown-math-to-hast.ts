@@ -12,22 +12,31 @@ import type { KramdownInlineMath, KramdownMath } from './micromark-kramdown-math
 export function kramdownMathHandlers(options: KramdownOptions = {}) {
   const mathjax = options.mathEngine !== null;
   return {
-    kramdownMath(state: State, node: KramdownMath): ElementContent | ElementContent[] {
-      const properties = { ...(node.data?.hProperties ?? {}) };
-      if (!mathjax) {
-        const classes = properties.className;
-        properties.className = [...(Array.isArray(classes) ? classes.map(String) : []), 'kdmath'];
-        return element('div', properties, `$$\n${node.value}\n$$`);
-      }
-      const text: ElementContent = { type: 'text', value: `\\[${node.value}\\]` };
-      if (Object.keys(properties).length === 0) return text;
-      return element('div', properties, `\\[${node.value}\\]\n`);
+    kramdownMath(state: State, node: KramdownMath): ElementContent {
+      const result = blockMath(node);
+      state.patch(node, result);
+      return result;
     },
     kramdownInlineMath(state: State, node: KramdownInlineMath): ElementContent {
-      if (!mathjax) return element('span', { className: ['kdmath'] }, `$${node.value}$`);
-      return { type: 'text', value: `\\(${node.value}\\)` };
+      const result: ElementContent = mathjax
+        ? { type: 'text', value: `\\(${node.value}\\)` }
+        : element('span', { className: ['kdmath'] }, `$${node.value}$`);
+      state.patch(node, result);
+      return result;
     },
   };
+
+  function blockMath(node: KramdownMath): ElementContent {
+    const properties = { ...(node.data?.hProperties ?? {}) };
+    if (!mathjax) {
+      const classes = properties.className;
+      properties.className = [...(Array.isArray(classes) ? classes.map(String) : []), 'kdmath'];
+      return element('div', properties, `$$\n${node.value}\n$$`);
+    }
+    const text: ElementContent = { type: 'text', value: `\\[${node.value}\\]` };
+    if (Object.keys(properties).length === 0) return text;
+    return element('div', properties, `\\[${node.value}\\]\n`);
+  }
 }
 
 function element(tagName: string, properties: Element['properties'], value: string): Element {

@@ -22,6 +22,7 @@ import { kramdownIal } from './micromark-kramdown-ial.js';
 import { kramdownLineBreak } from './micromark-kramdown-line-break.js';
 import { kramdownMath, kramdownMathFromMarkdown } from './micromark-kramdown-math.js';
 import { kramdownTable } from './micromark-kramdown-table.js';
+import { kramdownTextLiterals } from './micromark-kramdown-text-literals.js';
 import { remarkKramdownAbbreviations } from './remark-kramdown-abbreviations.js';
 import { remarkKramdownDefinitionList } from './remark-kramdown-definition-list.js';
 import { remarkKramdownHeadingIds } from './remark-kramdown-heading-ids.js';
@@ -59,7 +60,10 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     kramdownEndOfBlockFromMarkdown(),
     kramdownExtensionSpanFromMarkdown(),
   );
-  data.micromarkExtensions.push(kramdownMath());
+  data.micromarkExtensions.push(
+    kramdownMath(),
+    kramdownTextLiterals({ kramdownEscapes: options.input === 'kramdown' }),
+  );
   data.fromMarkdownExtensions.push(kramdownMathFromMarkdown());
   if (options.input === 'kramdown') {
     data.micromarkExtensions.push(kramdownTable());
@@ -70,7 +74,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   const definitionLists = remarkKramdownDefinitionList();
   const abbreviations = remarkKramdownAbbreviations();
   const headingIds = remarkKramdownHeadingIds(options);
-  const typography = remarkKramdownTypography();
+  const typography = remarkKramdownTypography(options);
   const toc = remarkKramdownToc(options.tocLevels);
   const strayEndTags = remarkKramdownStrayEndTags();
   return (tree: Root, file: VFile): undefined => {

@@ -1,5 +1,6 @@
-import type { Paragraph, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
+import { escapedOffsets } from './kramdown-escaped-offsets.js';
 import type { KramdownTable, KramdownTablePart, KramdownTableRow } from './mdast-kramdown-table.js';
 
 type Align = 'left' | 'right' | 'center' | undefined;
@@ -135,7 +136,7 @@ function splitCells(row: KramdownTableRow, source: string): Cell[] | undefined {
       current().push(node);
       continue;
     }
-    const escaped = escapedPipes(node, source);
+    const escaped = escapedOffsets(node, source);
     let from = 0;
     for (let i = 0; i < node.value.length; i++) {
       if (node.value[i] !== '|' || escaped.has(i)) continue;
@@ -148,26 +149,6 @@ function splitCells(row: KramdownTableRow, source: string): Cell[] | undefined {
   }
   if (!split) return undefined;
   return cells.map(trimCell);
-}
-
-/** Offsets in `node.value` of pipes written as `\|`. */
-function escapedPipes(node: Text, source: string): Set<number> {
-  const out = new Set<number>();
-  const start = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  if (start === undefined || end === undefined) return out;
-  const raw = source.slice(start, end);
-  let j = 0;
-  for (let i = 0; i < node.value.length && j < raw.length; i++) {
-    if (raw[j] === '\\' && raw[j + 1] === node.value[i] && node.value[i] !== '\\') {
-      if (node.value[i] === '|') out.add(i);
-      j += 2;
-    } else if (raw[j] === '&' && node.value[i] !== '&') {
-      const semi = raw.indexOf(';', j);
-      j = semi < 0 ? j + 1 : semi + 1;
-    } else j++;
-  }
-  return out;
 }
 
 function trimCell(cell: Cell): Cell {
