@@ -28,13 +28,15 @@ export function kramdownCodeToHast(
   defaultLang: string | null = 'plaintext',
 ): Element {
   const value = node.value ? `${node.value}\n` : '';
-  const info = node.lang ?? defaultLang ?? '';
+  // kramdown takes the language from a `language-x` class of an IAL when the fence names none.
+  const lang = node.lang ?? takeLanguageClass(node);
+  const info = lang ?? defaultLang ?? '';
   // Without a language and a default one Rouge declines, and kramdown writes plain `<pre><code>`.
   const highlighted = highlighter && info ? highlightCode(value, info) : undefined;
   let result: Element;
   if (!highlighted) {
-    const lang = node.lang ? (node.lang.split('?')[0] ?? node.lang) : '';
-    const codeProperties = lang ? { className: [`language-${lang}`] } : {};
+    const name = lang ? (lang.split('?')[0] ?? lang) : '';
+    const codeProperties = name ? { className: [`language-${name}`] } : {};
     result = element('pre', {}, [element('code', codeProperties, [text(value)])]);
   } else {
     const pre = element('pre', { className: ['highlight'] }, [element('code', {}, highlighted.children)]);
@@ -65,6 +67,23 @@ export function kramdownInlineCodeToHast(
   const hasLanguage = Array.isArray(classes) && classes.some((c) => String(c).startsWith('language-'));
   if (hasLanguage) return withClasses(applied, ['highlighter-rouge']);
   return defaultLang ? withClasses(applied, [`language-${defaultLang}`, 'highlighter-rouge']) : applied;
+}
+
+/** Removes a `language-x` class from the block's IAL attributes and returns `x`. */
+function takeLanguageClass(node: Code): string | undefined {
+  const properties = node.data?.hProperties;
+  const classes: unknown = properties?.className;
+  const list: string[] = Array.isArray(classes)
+    ? classes.map(String)
+    : typeof classes === 'string'
+      ? classes.split(' ')
+      : [];
+  const found = list.find((c) => c.startsWith('language-'));
+  if (!found || !properties) return undefined;
+  const rest = list.filter((c) => c !== found);
+  if (rest.length > 0) properties.className = rest;
+  else delete properties.className;
+  return found.slice('language-'.length);
 }
 
 /** Adds kramdown's own classes after those an IAL set. */
