@@ -1,11 +1,13 @@
 import type { Literal } from 'mdast';
 import type { Extension as FromMarkdownExtension } from 'mdast-util-from-markdown';
-import type { Code, Construct, Effects, Extension, State, TokenizeContext } from 'micromark-util-types';
+import type { Code, Effects, Extension, State, TokenizeContext } from 'micromark-util-types';
+import { kramdownBlockBoundary } from './micromark-kramdown-block-boundary.js';
 
 declare module 'micromark-util-types' {
   interface TokenTypeMap {
     kramdownMathBlock: 'kramdownMathBlock';
     kramdownMathSpan: 'kramdownMathSpan';
+    kramdownMathBlockLine: 'kramdownMathBlockLine';
   }
 }
 
@@ -109,15 +111,17 @@ function tokenizeSpan(this: TokenizeContext, effects: Effects, ok: State, nok: S
 
 function tokenizeBlock(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
   const self = this;
-  const boundary: Construct = { partial: true, tokenize: tokenizeBoundary };
+  const boundary = kramdownBlockBoundary;
   let resume: State;
   return start;
 
   function start(code: Code): State | undefined {
     if (self.interrupt) return nok(code);
     effects.enter('kramdownMathBlock');
+    effects.enter('kramdownMathBlockLine');
     return dollars(effects, after, nok, (c, inside) => {
       resume = inside;
+      effects.exit('kramdownMathBlockLine');
       effects.enter('lineEnding');
       effects.consume(c);
       effects.exit('lineEnding');
@@ -127,6 +131,7 @@ function tokenizeBlock(this: TokenizeContext, effects: Effects, ok: State, nok: 
 
   function lineStart(code: Code): State | undefined {
     if (self.parser.lazy[self.now().line]) return nok(code);
+    effects.enter('kramdownMathBlockLine');
     return resume(code);
   }
 
@@ -135,44 +140,15 @@ function tokenizeBlock(this: TokenizeContext, effects: Effects, ok: State, nok: 
       effects.consume(code);
       return after;
     }
+    if (code !== null && !isLineEnding(code)) return nok(code);
+    effects.exit('kramdownMathBlockLine');
     if (code === null) return done(code);
-    if (!isLineEnding(code)) return nok(code);
     return effects.check(boundary, done, nok)(code);
   }
 
   function done(code: Code): State | undefined {
     effects.exit('kramdownMathBlock');
     return ok(code);
-  }
-}
-
-/** kramdown's BLOCK_BOUNDARY on the next line: blank, `^`, a block IAL `{:`, or the end. */
-function tokenizeBoundary(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
-  const self = this;
-  let seen = '';
-  return eol;
-
-  function eol(code: Code): State | undefined {
-    effects.enter('lineEnding');
-    effects.consume(code);
-    effects.exit('lineEnding');
-    return rest;
-  }
-
-  function rest(code: Code): State | undefined {
-    if (self.parser.lazy[self.now().line]) return ok(code);
-    if (code === null || isLineEnding(code)) return ok(code);
-    if (seen === '' && isSpace(code)) {
-      effects.consume(code);
-      return rest;
-    }
-    seen += String.fromCharCode(code);
-    if (seen === '^') return ok(code);
-    if (seen === '{') {
-      effects.consume(code);
-      return rest;
-    }
-    return seen === '{:' ? ok(code) : nok(code);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Code, Construct, Effects, Extension, State, TokenizeContext } from 'micromark-util-types';
+import { kramdownBlockBoundary } from './micromark-kramdown-block-boundary.js';
 
 declare module 'micromark-util-types' {
   interface TokenTypeMap {
@@ -44,7 +45,7 @@ function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State
   const self = this;
   let kind: LineKind = 'other';
   const scanLine: Construct = { partial: true, tokenize: tokenizeScan };
-  const boundary: Construct = { partial: true, tokenize: tokenizeBoundary };
+  const boundary = kramdownBlockBoundary;
   const nextLine: Construct = { partial: true, tokenize: nextTableLine };
   return start;
 
@@ -112,10 +113,18 @@ function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State
   /** Reads the rest of the line (without keeping it) to learn its kind; fails unless a table line. */
   function tokenizeScan(effects: Effects, ok: State, nok: State): State {
     const codes: number[] = [];
-    return scan;
+    return first;
+
+    function first(code: Code): State | undefined {
+      if (code === null || isLineEnding(code)) return nok(code);
+      // Only looked at (the check undoes it), but consumed codes must sit in a token.
+      effects.enter('kramdownTableRow');
+      return scan(code);
+    }
 
     function scan(code: Code): State | undefined {
       if (code === null || isLineEnding(code)) {
+        effects.exit('kramdownTableRow');
         kind = classify(codes);
         return kind === 'row' || kind === 'separator' || kind === 'footer' ? ok(code) : nok(code);
       }
@@ -141,40 +150,5 @@ function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State
       if (context.parser.lazy[context.now().line]) return nok(code);
       return effects.attempt(scanLine, ok, nok)(code);
     }
-  }
-}
-
-/** kramdown's BLOCK_BOUNDARY after the table: a blank line, `^`, a block IAL `{:`, or the end. */
-function tokenizeBoundary(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
-  const self = this;
-  let first: Code | undefined;
-  return eol;
-
-  function eol(code: Code): State | undefined {
-    effects.enter('lineEnding');
-    effects.consume(code);
-    effects.exit('lineEnding');
-    return lineStart;
-  }
-
-  function lineStart(code: Code): State | undefined {
-    if (self.parser.lazy[self.now().line]) return ok(code);
-    return rest(code);
-  }
-
-  function rest(code: Code): State | undefined {
-    if (code === null || isLineEnding(code)) return ok(code);
-    if (isSpace(code) && first === undefined) {
-      effects.consume(code);
-      return rest;
-    }
-    if (first === undefined) {
-      first = code;
-      if (code === 94) return ok(code);
-      if (code !== 123) return nok(code);
-      effects.consume(code);
-      return rest;
-    }
-    return code === 58 ? ok(code) : nok(code);
   }
 }
