@@ -43,12 +43,6 @@ export interface KramdownOptions {
   typographicSymbols?: Record<string, string>;
   /** `hard_wrap` (GFM input only): a line break in a paragraph becomes `<br />`. */
   hardWrap?: boolean;
-  /** `parse_block_html`: parse the inside of block HTML elements as Markdown. */
-  parseBlockHtml?: boolean;
-  /** `parse_span_html`: parse the inside of span HTML elements as Markdown. */
-  parseSpanHtml?: boolean;
-  /** `html_to_native`: turn HTML elements into their Markdown equivalents (`<em>` and so on). */
-  htmlToNative?: boolean;
   /** `header_links`: put an empty link to its id at the start of every heading with one. */
   headerLinks?: boolean;
   /** `header_offset`: add this to every header level. */
@@ -59,8 +53,6 @@ export interface KramdownOptions {
   defaultLang?: string | null;
   /** `math_engine`: `mathjax` (default: `\(...\)` and `\[...\]`) or none (`null`: `kdmath` elements). */
   mathEngine?: 'mathjax' | null;
-  /** `kramdown_compat` (Galley's own): false turns off faithful copies of kramdown bugs. */
-  kramdownCompat?: boolean;
 }
 
 /** Jekyll's defaults for the kramdown block (jekyll/lib/jekyll/configuration.rb). */
@@ -82,15 +74,11 @@ export const JEKYLL_KRAMDOWN_DEFAULTS: Readonly<Required<Omit<KramdownOptions, '
   smartQuotes: ['lsquo', 'rsquo', 'ldquo', 'rdquo'],
   typographicSymbols: {},
   hardWrap: false,
-  parseBlockHtml: false,
-  parseSpanHtml: true,
-  htmlToNative: false,
   headerLinks: false,
   headerOffset: 0,
   syntaxHighlighter: 'rouge',
   defaultLang: 'plaintext',
   mathEngine: 'mathjax',
-  kramdownCompat: true,
 };
 
 /**
@@ -180,15 +168,6 @@ export function resolveKramdownOptions(
       case 'hard_wrap':
         out.hardWrap = bool();
         break;
-      case 'parse_block_html':
-        out.parseBlockHtml = bool();
-        break;
-      case 'parse_span_html':
-        out.parseSpanHtml = bool();
-        break;
-      case 'html_to_native':
-        out.htmlToNative = bool();
-        break;
       case 'header_links':
         out.headerLinks = bool();
         break;
@@ -215,9 +194,6 @@ export function resolveKramdownOptions(
           if ('default_lang' in opts)
             out.defaultLang = typeof opts.default_lang === 'string' ? opts.default_lang : null;
         }
-        break;
-      case 'kramdown_compat':
-        out.kramdownCompat = bool();
         break;
       default:
         // Other kramdown options (syntax highlighter, math engine, footnote backlinks...) are

@@ -25,6 +25,7 @@ import { kramdownTable } from './micromark-kramdown-table.js';
 import { kramdownTextLiterals } from './micromark-kramdown-text-literals.js';
 import { remarkKramdownAbbreviations } from './remark-kramdown-abbreviations.js';
 import { remarkKramdownDefinitionList } from './remark-kramdown-definition-list.js';
+import { remarkKramdownHardWrap } from './remark-kramdown-hard-wrap.js';
 import { remarkKramdownHeadingIds } from './remark-kramdown-heading-ids.js';
 import { remarkKramdownIal } from './remark-kramdown-ial.js';
 import { remarkKramdownStrayEndTags } from './remark-kramdown-stray-end-tags.js';
@@ -70,6 +71,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     data.fromMarkdownExtensions.push(kramdownTableFromMarkdown());
   }
   const tables = remarkKramdownTables();
+  const hardWrap = options.hardWrap && options.input !== 'kramdown' ? remarkKramdownHardWrap() : undefined;
   const ials = remarkKramdownIal();
   const definitionLists = remarkKramdownDefinitionList();
   const abbreviations = remarkKramdownAbbreviations();
@@ -81,6 +83,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     definitionLists(tree);
     ials(tree);
     tables(tree, file);
+    hardWrap?.(tree);
     headingIds(tree, file);
     typography(tree, file);
     abbreviations(tree);
