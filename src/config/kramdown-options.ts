@@ -51,6 +51,11 @@ export interface KramdownOptions {
   syntaxHighlighter?: 'rouge' | null;
   /** `syntax_highlighter_opts.default_lang`: language of code without one (Jekyll: `plaintext`). */
   defaultLang?: string | null;
+  /** `syntax_highlighter_opts.guess_lang`: Rouge guesses the language of code that names none. */
+  guessLang?: boolean;
+  /** `syntax_highlighter_opts.block.disable` / `span.disable`: no highlighting for blocks / spans. */
+  highlightBlocks?: boolean;
+  highlightSpans?: boolean;
   /** `math_engine`: `mathjax` (default: `\(...\)` and `\[...\]`) or none (`null`: `kdmath` elements). */
   mathEngine?: 'mathjax' | null;
 }
@@ -78,6 +83,9 @@ export const JEKYLL_KRAMDOWN_DEFAULTS: Readonly<Required<Omit<KramdownOptions, '
   headerOffset: 0,
   syntaxHighlighter: 'rouge',
   defaultLang: 'plaintext',
+  guessLang: false,
+  highlightBlocks: true,
+  highlightSpans: true,
   mathEngine: 'mathjax',
 };
 
@@ -193,6 +201,11 @@ export function resolveKramdownOptions(
           const opts = Object.fromEntries(Object.entries(value).map(([k, v]) => [k.replace(/^:/, ''), v]));
           if ('default_lang' in opts)
             out.defaultLang = typeof opts.default_lang === 'string' ? opts.default_lang : null;
+          if ('guess_lang' in opts) out.guessLang = opts.guess_lang === true;
+          const disabled = (part: unknown) =>
+            Boolean(part && typeof part === 'object' && (part as Record<string, unknown>).disable === true);
+          if (disabled(opts.block)) out.highlightBlocks = false;
+          if (disabled(opts.span)) out.highlightSpans = false;
         }
         break;
       default:

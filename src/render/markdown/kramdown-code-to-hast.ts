@@ -7,13 +7,33 @@ import { highlightCode } from '../highlight/highlight-code.js';
 /** The code handlers for the given `syntax_highlighter` and its `default_lang` (Jekyll's unless set). */
 export function kramdownCodeHandlers(options: KramdownOptions = {}) {
   const highlighter = options.syntaxHighlighter === undefined ? 'rouge' : options.syntaxHighlighter;
-  const defaultLang = options.defaultLang === undefined ? 'plaintext' : options.defaultLang;
+  const settings: Highlighting = {
+    blocks: highlighter !== null && options.highlightBlocks !== false,
+    spans: highlighter !== null && options.highlightSpans !== false,
+    defaultLang: options.defaultLang === undefined ? 'plaintext' : options.defaultLang,
+    guessLang: options.guessLang ?? false,
+  };
   return {
-    code: (state: State, node: Code) => kramdownCodeToHast(state, node, highlighter, defaultLang),
-    inlineCode: (state: State, node: InlineCode) =>
-      kramdownInlineCodeToHast(state, node, highlighter, defaultLang),
+    code: (state: State, node: Code) => kramdownCodeToHast(state, node, settings),
+    inlineCode: (state: State, node: InlineCode) => kramdownInlineCodeToHast(state, node, settings),
   };
 }
+
+/** Whether Rouge runs on code blocks and spans, and what language code without one gets. */
+export interface Highlighting {
+  blocks: boolean;
+  spans: boolean;
+  defaultLang: string | null;
+  /** Rouge guesses; Galley treats a guess as plain text, which is what Rouge falls back to. */
+  guessLang: boolean;
+}
+
+const JEKYLL_HIGHLIGHTING: Highlighting = {
+  blocks: true,
+  spans: true,
+  defaultLang: 'plaintext',
+  guessLang: false,
+};
 
 /**
  * A code block as kramdown with Rouge writes it:
@@ -21,18 +41,14 @@ export function kramdownCodeHandlers(options: KramdownOptions = {}) {
  * with token spans (`plaintext` when no language is given); a language Rouge does not know gives
  * a bare `<pre><code class="language-x">`. The code keeps its final newline, as in kramdown.
  */
-export function kramdownCodeToHast(
-  state: State,
-  node: Code,
-  highlighter: 'rouge' | null = 'rouge',
-  defaultLang: string | null = 'plaintext',
-): Element {
+export function kramdownCodeToHast(state: State, node: Code, settings = JEKYLL_HIGHLIGHTING): Element {
   const value = node.value ? `${node.value}\n` : '';
   // kramdown takes the language from a `language-x` class of an IAL when the fence names none.
   const lang = node.lang ?? takeLanguageClass(node);
-  const info = lang ?? defaultLang ?? '';
+  const guessed = !lang && !settings.defaultLang && settings.guessLang;
+  const info = lang ?? settings.defaultLang ?? (guessed ? 'plaintext' : '');
   // Without a language and a default one Rouge declines, and kramdown writes plain `<pre><code>`.
-  const highlighted = highlighter && info ? highlightCode(value, info) : undefined;
+  const highlighted = settings.blocks && info ? highlightCode(value, info) : undefined;
   let result: Element;
   if (!highlighted) {
     const name = lang ? (lang.split('?')[0] ?? lang) : '';
@@ -43,7 +59,9 @@ export function kramdownCodeToHast(
     const inner = element('div', { className: ['highlight'] }, [pre]);
     result = element('div', {}, [inner]);
     state.patch(node, result);
-    return withClasses(state.applyData(node, result), [`language-${highlighted.lang}`, 'highlighter-rouge']);
+    // A guessed language is not named in the classes.
+    const classes = guessed ? ['highlighter-rouge'] : [`language-${highlighted.lang}`, 'highlighter-rouge'];
+    return withClasses(state.applyData(node, result), classes);
   }
   state.patch(node, result);
   return state.applyData(node, result);
@@ -56,17 +74,18 @@ export function kramdownCodeToHast(
 export function kramdownInlineCodeToHast(
   state: State,
   node: InlineCode,
-  highlighter: 'rouge' | null = 'rouge',
-  defaultLang: string | null = 'plaintext',
+  settings = JEKYLL_HIGHLIGHTING,
 ): Element {
+  const defaultLang = settings.defaultLang;
   const result = element('code', {}, [text(node.value.replace(/\r?\n|\r/g, ' '))]);
   state.patch(node, result);
   const applied = state.applyData(node, result);
-  if (!highlighter) return applied;
+  if (!settings.spans) return applied;
   const classes = applied.properties.className;
   const hasLanguage = Array.isArray(classes) && classes.some((c) => String(c).startsWith('language-'));
   if (hasLanguage) return withClasses(applied, ['highlighter-rouge']);
-  return defaultLang ? withClasses(applied, [`language-${defaultLang}`, 'highlighter-rouge']) : applied;
+  if (defaultLang) return withClasses(applied, [`language-${defaultLang}`, 'highlighter-rouge']);
+  return settings.guessLang ? withClasses(applied, ['highlighter-rouge']) : applied;
 }
 
 /** Removes a `language-x` class from the block's IAL attributes and returns `x`. */

@@ -2,6 +2,7 @@ import type { Heading, Nodes, Parent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { KramdownOptions } from '../../config/kramdown-options.js';
 import { decodeCharacterReferences } from './kramdown-attribute-list.js';
+import type { KramdownDefinitionList } from './mdast-kramdown-definition.js';
 import type {} from './mdast-kramdown-html.js';
 
 const explicitId = /[\t ]+\{#([A-Za-z][\w:-]*)\}[\t ]*$/;
@@ -31,6 +32,7 @@ export function remarkKramdownHeadingIds(options: KramdownOptions = {}) {
 
     const walk = (parent: Parent, inHtml: boolean): void => {
       for (const child of parent.children) {
+        if (child.type === 'kramdownDefinitionList') termIds(child);
         if (child.type === 'heading') setId(child, inHtml);
         else if ('children' in child) walk(child, inHtml || child.type === 'kramdownHtmlElement');
       }
@@ -80,6 +82,22 @@ export function remarkKramdownHeadingIds(options: KramdownOptions = {}) {
 
     walk(tree, false);
   };
+}
+
+/**
+ * A definition list marked `{:auto_ids}` (or `{:auto_ids-prefix-}`) gives each term without an id
+ * one made from its text, with the prefix; unlike heading ids, repeats are not numbered.
+ */
+function termIds(list: KramdownDefinitionList): void {
+  const prefix = (list.data as { kramdownAutoIdPrefix?: string } | undefined)?.kramdownAutoIdPrefix;
+  if (prefix === undefined) return;
+  for (const term of list.children) {
+    if (term.type !== 'kramdownDefinitionTerm') continue;
+    term.data ??= {};
+    term.data.hProperties ??= {};
+    if (term.data.hProperties.id) continue;
+    term.data.hProperties.id = prefix + kramdownId(plainText(term), new Map());
+  }
 }
 
 /** The heading's content as written (kramdown's `raw_text`). */

@@ -29,6 +29,14 @@ export function remarkKramdownIal() {
         node.data ??= {};
         (node.data as { kramdownFootnotes?: boolean }).kramdownFootnotes = true;
       }
+      // `{:auto_ids}` or `{:auto_ids-prefix}` on a definition list: ids for its terms.
+      const autoIds = list.refs.find((ref) => /^auto_ids(-|$)/.test(ref) && !alds.has(ref));
+      if (node.type === 'kramdownDefinitionList' && autoIds !== undefined) {
+        node.data ??= {};
+        (node.data as { kramdownAutoIdPrefix?: string }).kramdownAutoIdPrefix = autoIds.slice(
+          'auto_ids-'.length,
+        );
+      }
       applyAttributeList(node, resolveRefs(list, alds));
     }
     applyDefinitionAttributes(tree);
