@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import { deepMerge } from './front-matter-defaults.js';
+import { parseTocLevels, resolveKramdownOptions } from './kramdown-options.js';
 import { resolveCheckConfig } from './resolve-check-config.js';
 import {
   type CollectionConfig,
@@ -103,6 +104,7 @@ export function resolveConfig(
 
   const kramdown = isRecord(values.kramdown) ? values.kramdown : {};
   const tocLevels = parseTocLevels(kramdown.toc_levels);
+  const kramdownOptions = resolveKramdownOptions(kramdown, problem);
   const liquidOpts = isRecord(values.liquid) ? values.liquid : {};
   const positive = (key: string, v: unknown, fallback: number): number => {
     if (v === undefined) return fallback;
@@ -135,6 +137,7 @@ export function resolveConfig(
     collections,
     defaults,
     tocLevels,
+    kramdown: kramdownOptions,
     liquid: {
       parseLimit: limit('parseLimit', 'parse_limit'),
       renderLimit: limit('renderLimit', 'render_limit'),
@@ -256,23 +259,6 @@ function parseNav(value: unknown, problem: (key: string, message: string) => voi
   if (unlisted !== undefined && unlisted !== null && typeof unlisted !== 'boolean')
     problem('nav.check_unlisted', `must be true or false, got ${describe(unlisted)}`);
   return { subgroupOrder, toc, checkUnlisted: unlisted === true };
-}
-
-function parseTocLevels(value: unknown): number[] {
-  if (Array.isArray(value)) return value.filter((n): n is number => typeof n === 'number');
-  if (typeof value === 'string') {
-    const range = /^(\d)\s*\.\.\s*(\d)$/.exec(value.trim());
-    if (range) {
-      const out: number[] = [];
-      for (let n = Number(range[1]); n <= Number(range[2]); n++) out.push(n);
-      return out;
-    }
-    return value
-      .split(/[\s,]+/)
-      .map(Number)
-      .filter((n) => n >= 1 && n <= 6);
-  }
-  return [1, 2, 3, 4, 5, 6];
 }
 
 /** True for a plain mapping (not an array, not null). */

@@ -1,4 +1,5 @@
 import type { CheckConfig } from '../check/check-config.js';
+import type { KramdownOptions } from './kramdown-options.js';
 
 /**
  * The resolved site configuration. Jekyll keys Galley understands are typed; every key of the
@@ -26,6 +27,8 @@ export interface SiteConfig {
   defaults: DefaultsEntry[];
   /** kramdown header levels the `{:toc}` list includes. */
   tocLevels: number[];
+  /** The `kramdown:` block: options of the Markdown stage (Jekyll's defaults where not set). */
+  kramdown: KramdownOptions;
   liquid: LiquidLimits;
   /** The checker's settings (`check:`). */
   check: CheckConfig;

@@ -31,7 +31,7 @@ export function createRenderContext(
   options: { collectFacts?: boolean } = {},
 ): RenderContext {
   const markdown = createMarkdownProcessor({
-    kramdown: { tocLevels: snapshot.config.tocLevels },
+    kramdown: { ...snapshot.config.kramdown, tocLevels: snapshot.config.tocLevels },
     remarkPlugins: plugins.remarkPlugins,
     rehypePlugins: plugins.rehypePlugins,
   });

@@ -1,7 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { resolveKramdownOptions } from '../../src/config/kramdown-options.js';
 import { createMarkdownProcessor, renderMarkdown } from '../../src/render/markdown/render-markdown.js';
 import { normalizeHtml } from './normalize-html.js';
 
@@ -17,7 +19,20 @@ describe('remarkKramdown fixtures', () => {
     it(name, () => {
       const input = readFileSync(join(fixtures, name, 'input.md'), 'utf8');
       const expected = readFileSync(join(fixtures, name, 'output.html'), 'utf8');
-      expect(normalizeHtml(render(input))).toBe(normalizeHtml(expected));
+      // A fixture may set kramdown options as a site's `kramdown:` block would.
+      const optionsFile = join(fixtures, name, 'kramdown.yml');
+      const html = existsSync(optionsFile)
+        ? renderMarkdown(
+            createMarkdownProcessor({
+              kramdown: resolveKramdownOptions(
+                yaml.load(readFileSync(optionsFile, 'utf8')) as Record<string, unknown>,
+              ),
+            }),
+            input,
+            'test.md',
+          ).html
+        : render(input);
+      expect(normalizeHtml(html)).toBe(normalizeHtml(expected));
     });
   }
 });

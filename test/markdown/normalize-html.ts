@@ -63,3 +63,41 @@ function element(node: Element, inPre: boolean): string {
 function escapeHtml(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
+
+/**
+ * The comparison of `npm run conformance` and the parity tool (`/work/shared/tools/parity.mjs`):
+ * comments dropped, attributes and class lists sorted, white space collapsed outside preformatted
+ * elements, and every element's content trimmed (inside `<pre>` too).
+ */
+export function normalizeHtmlLikeParity(html: string): string {
+  return parityForm(parser.parse(html) as Root, false)
+    .replace(/>\s+</g, '><')
+    .trim();
+}
+
+function parityForm(node: Nodes, inPre: boolean): string {
+  if (node.type === 'comment' || node.type === 'doctype') return '';
+  if (node.type === 'text') {
+    const text = inPre ? node.value : node.value.replace(/\s+/g, ' ');
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  }
+  if (node.type === 'root') return node.children.map((child) => parityForm(child, inPre)).join('');
+  if (node.type !== 'element') return '';
+  const children = node.tagName === 'template' && node.content ? node.content.children : node.children;
+  const attributes = Object.keys(node.properties)
+    .sort()
+    .map((key) => {
+      const value = node.properties[key];
+      const text = Array.isArray(value)
+        ? (key === 'className' ? [...value].sort() : value).join(' ')
+        : String(value);
+      return ` ${key}="${text}"`;
+    })
+    .join('');
+  const pre = inPre || preformatted.has(node.tagName);
+  const inner = children
+    .map((child) => parityForm(child as Nodes, pre))
+    .join('')
+    .trim();
+  return `<${node.tagName}${attributes}>${inner}</${node.tagName}>`;
+}

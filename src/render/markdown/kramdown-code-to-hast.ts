@@ -1,7 +1,39 @@
 import type { Element, ElementContent } from 'hast';
 import type { Code, InlineCode } from 'mdast';
 import type { State } from 'mdast-util-to-hast';
+import type { KramdownOptions } from '../../config/kramdown-options.js';
 import { highlightCode } from '../highlight/highlight-code.js';
+
+/** The code handlers for the given `syntax_highlighter` and its `default_lang` (Jekyll's unless set). */
+export function kramdownCodeHandlers(options: KramdownOptions = {}) {
+  const highlighter = options.syntaxHighlighter === undefined ? 'rouge' : options.syntaxHighlighter;
+  const settings: Highlighting = {
+    blocks: highlighter !== null && options.highlightBlocks !== false,
+    spans: highlighter !== null && options.highlightSpans !== false,
+    defaultLang: options.defaultLang === undefined ? 'plaintext' : options.defaultLang,
+    guessLang: options.guessLang ?? false,
+  };
+  return {
+    code: (state: State, node: Code) => kramdownCodeToHast(state, node, settings),
+    inlineCode: (state: State, node: InlineCode) => kramdownInlineCodeToHast(state, node, settings),
+  };
+}
+
+/** Whether Rouge runs on code blocks and spans, and what language code without one gets. */
+export interface Highlighting {
+  blocks: boolean;
+  spans: boolean;
+  defaultLang: string | null;
+  /** Rouge guesses; Galley treats a guess as plain text, which is what Rouge falls back to. */
+  guessLang: boolean;
+}
+
+const JEKYLL_HIGHLIGHTING: Highlighting = {
+  blocks: true,
+  spans: true,
+  defaultLang: 'plaintext',
+  guessLang: false,
+};
 
 /**
  * A code block as kramdown with Rouge writes it:
@@ -9,20 +41,27 @@ import { highlightCode } from '../highlight/highlight-code.js';
  * with token spans (`plaintext` when no language is given); a language Rouge does not know gives
  * a bare `<pre><code class="language-x">`. The code keeps its final newline, as in kramdown.
  */
-export function kramdownCodeToHast(state: State, node: Code): Element {
+export function kramdownCodeToHast(state: State, node: Code, settings = JEKYLL_HIGHLIGHTING): Element {
   const value = node.value ? `${node.value}\n` : '';
-  const info = node.lang ?? '';
-  const highlighted = highlightCode(value, info);
+  // kramdown takes the language from a `language-x` class of an IAL when the fence names none.
+  const lang = node.lang ?? takeLanguageClass(node);
+  const guessed = !lang && !settings.defaultLang && settings.guessLang;
+  const info = lang ?? settings.defaultLang ?? (guessed ? 'plaintext' : '');
+  // Without a language and a default one Rouge declines, and kramdown writes plain `<pre><code>`.
+  const highlighted = settings.blocks && info ? highlightCode(value, info) : undefined;
   let result: Element;
   if (!highlighted) {
-    const lang = info.split('?')[0] ?? info;
-    result = element('pre', {}, [element('code', { className: [`language-${lang}`] }, [text(value)])]);
+    const name = lang ? (lang.split('?')[0] ?? lang) : '';
+    const codeProperties = name ? { className: [`language-${name}`] } : {};
+    result = element('pre', {}, [element('code', codeProperties, [text(value)])]);
   } else {
     const pre = element('pre', { className: ['highlight'] }, [element('code', {}, highlighted.children)]);
     const inner = element('div', { className: ['highlight'] }, [pre]);
     result = element('div', {}, [inner]);
     state.patch(node, result);
-    return withClasses(state.applyData(node, result), [`language-${highlighted.lang}`, 'highlighter-rouge']);
+    // A guessed language is not named in the classes.
+    const classes = guessed ? ['highlighter-rouge'] : [`language-${highlighted.lang}`, 'highlighter-rouge'];
+    return withClasses(state.applyData(node, result), classes);
   }
   state.patch(node, result);
   return state.applyData(node, result);
@@ -32,10 +71,38 @@ export function kramdownCodeToHast(state: State, node: Code): Element {
  * Inline code as kramdown with Rouge writes it: `<code class="language-plaintext highlighter-rouge">`.
  * Classes from a span IAL are added to these, not put in their place.
  */
-export function kramdownInlineCodeToHast(state: State, node: InlineCode): Element {
+export function kramdownInlineCodeToHast(
+  state: State,
+  node: InlineCode,
+  settings = JEKYLL_HIGHLIGHTING,
+): Element {
+  const defaultLang = settings.defaultLang;
   const result = element('code', {}, [text(node.value.replace(/\r?\n|\r/g, ' '))]);
   state.patch(node, result);
-  return withClasses(state.applyData(node, result), ['language-plaintext', 'highlighter-rouge']);
+  const applied = state.applyData(node, result);
+  if (!settings.spans) return applied;
+  const classes = applied.properties.className;
+  const hasLanguage = Array.isArray(classes) && classes.some((c) => String(c).startsWith('language-'));
+  if (hasLanguage) return withClasses(applied, ['highlighter-rouge']);
+  if (defaultLang) return withClasses(applied, [`language-${defaultLang}`, 'highlighter-rouge']);
+  return settings.guessLang ? withClasses(applied, ['highlighter-rouge']) : applied;
+}
+
+/** Removes a `language-x` class from the block's IAL attributes and returns `x`. */
+function takeLanguageClass(node: Code): string | undefined {
+  const properties = node.data?.hProperties;
+  const classes: unknown = properties?.className;
+  const list: string[] = Array.isArray(classes)
+    ? classes.map(String)
+    : typeof classes === 'string'
+      ? classes.split(' ')
+      : [];
+  const found = list.find((c) => c.startsWith('language-'));
+  if (!found || !properties) return undefined;
+  const rest = list.filter((c) => c !== found);
+  if (rest.length > 0) properties.className = rest;
+  else delete properties.className;
+  return found.slice('language-'.length);
 }
 
 /** Adds kramdown's own classes after those an IAL set. */

@@ -1,23 +1,35 @@
 import type { Root } from 'mdast';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
+import type { KramdownOptions } from '../../config/kramdown-options.js';
 import { kramdownAbbreviationFromMarkdown } from './mdast-kramdown-abbreviation.js';
 import { kramdownCommentLineFromMarkdown } from './mdast-kramdown-comment-line.js';
 import { kramdownDefinitionFromMarkdown } from './mdast-kramdown-definition.js';
 import { kramdownHtmlFromMarkdown } from './mdast-kramdown-html.js';
 import { kramdownIalFromMarkdown } from './mdast-kramdown-ial.js';
+import { kramdownTableFromMarkdown } from './mdast-kramdown-table.js';
 import { kramdownAbbreviation } from './micromark-kramdown-abbreviation.js';
 import { kramdownCodeIndented } from './micromark-kramdown-code-indented.js';
 import { kramdownCommentLine } from './micromark-kramdown-comment-line.js';
 import { kramdownDefinition } from './micromark-kramdown-definition.js';
+import { kramdownEndOfBlock, kramdownEndOfBlockFromMarkdown } from './micromark-kramdown-end-of-block.js';
+import {
+  kramdownExtensionSpan,
+  kramdownExtensionSpanFromMarkdown,
+} from './micromark-kramdown-extension-span.js';
 import { kramdownHtml } from './micromark-kramdown-html.js';
 import { kramdownIal } from './micromark-kramdown-ial.js';
 import { kramdownLineBreak } from './micromark-kramdown-line-break.js';
+import { kramdownMath, kramdownMathFromMarkdown } from './micromark-kramdown-math.js';
+import { kramdownTable } from './micromark-kramdown-table.js';
+import { kramdownTextLiterals } from './micromark-kramdown-text-literals.js';
 import { remarkKramdownAbbreviations } from './remark-kramdown-abbreviations.js';
 import { remarkKramdownDefinitionList } from './remark-kramdown-definition-list.js';
+import { remarkKramdownHardWrap } from './remark-kramdown-hard-wrap.js';
 import { remarkKramdownHeadingIds } from './remark-kramdown-heading-ids.js';
 import { remarkKramdownIal } from './remark-kramdown-ial.js';
 import { remarkKramdownStrayEndTags } from './remark-kramdown-stray-end-tags.js';
+import { remarkKramdownTables } from './remark-kramdown-tables.js';
 import { remarkKramdownToc } from './remark-kramdown-toc.js';
 import { remarkKramdownTypography } from './remark-kramdown-typography.js';
 
@@ -37,6 +49,8 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     kramdownLineBreak(),
     kramdownCommentLine(),
     kramdownCodeIndented(),
+    kramdownEndOfBlock(),
+    kramdownExtensionSpan(),
   );
   data.fromMarkdownExtensions.push(
     kramdownHtmlFromMarkdown(),
@@ -44,17 +58,32 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     kramdownDefinitionFromMarkdown(),
     kramdownAbbreviationFromMarkdown(),
     kramdownCommentLineFromMarkdown(),
+    kramdownEndOfBlockFromMarkdown(),
+    kramdownExtensionSpanFromMarkdown(),
   );
+  data.micromarkExtensions.push(
+    kramdownMath(),
+    kramdownTextLiterals({ kramdownEscapes: options.input === 'kramdown' }),
+  );
+  data.fromMarkdownExtensions.push(kramdownMathFromMarkdown());
+  if (options.input === 'kramdown') {
+    data.micromarkExtensions.push(kramdownTable());
+    data.fromMarkdownExtensions.push(kramdownTableFromMarkdown());
+  }
+  const tables = remarkKramdownTables();
+  const hardWrap = options.hardWrap && options.input !== 'kramdown' ? remarkKramdownHardWrap() : undefined;
   const ials = remarkKramdownIal();
   const definitionLists = remarkKramdownDefinitionList();
   const abbreviations = remarkKramdownAbbreviations();
-  const headingIds = remarkKramdownHeadingIds();
-  const typography = remarkKramdownTypography();
+  const headingIds = remarkKramdownHeadingIds(options);
+  const typography = remarkKramdownTypography(options);
   const toc = remarkKramdownToc(options.tocLevels);
   const strayEndTags = remarkKramdownStrayEndTags();
   return (tree: Root, file: VFile): undefined => {
     definitionLists(tree);
     ials(tree);
+    tables(tree, file);
+    hardWrap?.(tree);
     headingIds(tree, file);
     typography(tree, file);
     abbreviations(tree);
@@ -63,7 +92,4 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   };
 }
 
-export interface KramdownOptions {
-  /** kramdown `toc_levels`, e.g. [2, 3]. */
-  tocLevels?: number[];
-}
+export type { KramdownOptions } from '../../config/kramdown-options.js';

@@ -16,6 +16,8 @@ export interface KramdownExtension extends Literal {
   type: 'kramdownExtension';
   /** Extension name: `options`, `comment`, `nomarkdown`, ... */
   name: string;
+  /** The start tag as written (`{::nomarkdown type="latex"}`). */
+  start?: string;
 }
 
 declare module 'mdast' {
@@ -52,13 +54,21 @@ export function kramdownIalFromMarkdown(): FromMarkdownExtension {
       kramdownExtensionStart(token) {
         const node = this.stack[this.stack.length - 1];
         const match = /^\{::(\w+)/.exec(this.sliceSerialize(token));
-        if (node?.type === 'kramdownExtension' && match) node.name = match[1];
+        if (node?.type === 'kramdownExtension' && match) {
+          node.name = match[1];
+          node.start = this.sliceSerialize(token);
+        }
       },
       kramdownExtensionBody(token) {
         const node = this.stack[this.stack.length - 1];
         if (node?.type === 'kramdownExtension') node.value += `${this.sliceSerialize(token)}\n`;
       },
       kramdownExtension(token) {
+        // The body is every line between the start and end tag lines, blank ones included.
+        const node = this.stack[this.stack.length - 1];
+        const lines = this.sliceSerialize(token).split('\n');
+        if (node?.type === 'kramdownExtension' && lines.length > 2)
+          node.value = `${lines.slice(1, -1).join('\n')}\n`;
         this.exit(token);
       },
     },

@@ -73,9 +73,9 @@ function tokenizeStart(this: TokenizeContext, effects: Effects, ok: State, nok: 
       width += 1;
       return spaces;
     }
-    if (code === null || isLineEnding(code)) return nok(code);
     effects.exit('kramdownDefinitionMarker');
-    state.kramdownDefinitionIndent = Math.min(width, 4);
+    // `: ` alone is an empty definition; its content, if any, is indented as for `: text`.
+    state.kramdownDefinitionIndent = code === null || isLineEnding(code) ? 2 : Math.min(width, 4);
     return ok(code);
   }
 }

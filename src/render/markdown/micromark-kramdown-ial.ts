@@ -44,6 +44,8 @@ export const kramdownBlockIalFlow: Construct = { name: 'kramdownBlockIal', token
 /** A span IAL in text. */
 export const kramdownSpanIalText: Construct = { name: 'kramdownSpanIal', tokenize: tokenizeSpanIal };
 
+const EXTENSION_NAMES = ['comment', 'nomarkdown', 'options'];
+
 /** A block extension `{::name ...}`. */
 export const kramdownExtensionFlow: Construct = {
   name: 'kramdownExtension',
@@ -163,7 +165,8 @@ function tokenizeExtension(this: TokenizeContext, effects: Effects, ok: State, n
       effects.consume(code);
       return nameState;
     }
-    if (name === '') return nok(code);
+    // kramdown ignores other extensions: the lines stay text.
+    if (!EXTENSION_NAMES.includes(name)) return nok(code);
     return options(code);
   }
 
@@ -191,8 +194,9 @@ function tokenizeExtension(this: TokenizeContext, effects: Effects, ok: State, n
 
   /** At the end of a line inside the extension: continue when the next line belongs to it. */
   function lineAfter(code: Code): State | undefined {
-    if (code === null) return done(code);
-    return effects.check(nonLazyEol, lineEnding, done)(code);
+    // Never closed: kramdown reads the lines as a paragraph.
+    if (code === null) return nok(code);
+    return effects.check(nonLazyEol, lineEnding, nok)(code);
   }
 
   function lineEnding(code: Code): State | undefined {

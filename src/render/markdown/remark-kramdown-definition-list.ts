@@ -5,7 +5,9 @@ import type { KramdownDefinitionList, KramdownDefinitionTerm } from './mdast-kra
  * Groups definitions into definition lists as kramdown does: the paragraph before a run of
  * `: definition` blocks holds the terms, one per line; a list directly after another list (terms,
  * definitions, terms, definitions) continues it. A blank line between the terms and a definition
- * keeps the definition's first paragraph in `<p>`.
+ * keeps the definition's first paragraph in `<p>`; more than one blank line, or no paragraph
+ * before, makes the definition plain text (`: text`). An end-of-block marker (`^`) between two
+ * lists keeps them apart; the markers are removed here.
  */
 export function remarkKramdownDefinitionList() {
   return (tree: Root): undefined => {
@@ -19,6 +21,14 @@ function visit(parent: Parent): void {
     if ('children' in child) visit(child as Parent);
     if (child.type !== 'kramdownDefinitionDescription') {
       out.push(child);
+      continue;
+    }
+    const prior = out[out.length - 1];
+    if (
+      prior?.type !== 'kramdownDefinitionList' &&
+      (prior?.type !== 'paragraph' || blankLines(prior, child) > 1)
+    ) {
+      out.push(asParagraph(child));
       continue;
     }
     const previous = out[out.length - 1];
@@ -48,7 +58,20 @@ function visit(parent: Parent): void {
       out.push(list);
     }
   }
-  parent.children = out as Parent['children'];
+  parent.children = out.filter((node) => node.type !== 'kramdownEndOfBlock') as Parent['children'];
+}
+
+/** A definition with no terms before it is a paragraph starting with its colon, as written. */
+function asParagraph(definition: RootContent & Parent): RootContent {
+  const first = definition.children[0];
+  if (definition.children.length !== 1 || first?.type !== 'paragraph') return definition;
+  return { ...first, children: [{ type: 'text', value: ': ' }, ...first.children] };
+}
+
+function blankLines(a: RootContent, b: RootContent): number {
+  const end = a.position?.end.line;
+  const start = b.position?.start.line;
+  return end !== undefined && start !== undefined ? start - end - 1 : 0;
 }
 
 function blankBetween(a: RootContent | undefined, b: RootContent): boolean {

@@ -5,22 +5,25 @@ import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import type { Processor } from 'unified';
+import type { KramdownOptions } from '../../config/kramdown-options.js';
 
 /**
  * The parts of GFM that kramdown's GFM parser (Jekyll's default input) understands: pipe tables,
- * `~~strikethrough~~` and footnotes. Not autolink literals: kramdown leaves a bare
+ * `~~strikethrough~~` (with `input: GFM` only) and footnotes. Not autolink literals: kramdown leaves a bare
  * `www.example.com` or `name@example.com` as text, and linking them changes what readers see.
  */
-export function remarkKramdownGfm(this: Processor): void {
+export function remarkKramdownGfm(this: Processor, options: KramdownOptions = {}): void {
   const data = this.data();
   const add = (field: 'micromarkExtensions' | 'fromMarkdownExtensions', value: unknown) => {
     if (!data[field]) data[field] = [];
     (data[field] as unknown[]).push(value);
   };
+  add('micromarkExtensions', gfmFootnote());
+  add('fromMarkdownExtensions', gfmFootnoteFromMarkdown());
+  // kramdown's own parser has neither: its tables are remarkKramdownTables, and `~~` is text.
+  if (options.input === 'kramdown') return;
   add('micromarkExtensions', gfmTable());
   add('micromarkExtensions', gfmStrikethrough({ singleTilde: false }));
-  add('micromarkExtensions', gfmFootnote());
   add('fromMarkdownExtensions', gfmTableFromMarkdown());
   add('fromMarkdownExtensions', gfmStrikethroughFromMarkdown());
-  add('fromMarkdownExtensions', gfmFootnoteFromMarkdown());
 }

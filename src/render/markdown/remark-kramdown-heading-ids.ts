@@ -1,6 +1,8 @@
 import type { Heading, Nodes, Parent, Root } from 'mdast';
 import type { VFile } from 'vfile';
+import type { KramdownOptions } from '../../config/kramdown-options.js';
 import { decodeCharacterReferences } from './kramdown-attribute-list.js';
+import type { KramdownDefinitionList } from './mdast-kramdown-definition.js';
 import type {} from './mdast-kramdown-html.js';
 
 const explicitId = /[\t ]+\{#([A-Za-z][\w:-]*)\}[\t ]*$/;
@@ -15,8 +17,14 @@ const explicitId = /[\t ]+\{#([A-Za-z][\w:-]*)\}[\t ]*$/;
  * - headings inside HTML elements parsed with `markdown="1"` are skipped by kramdown-parser-gfm
  *   and get kramdown's own converter ids instead (leading non-letters dropped, ASCII only,
  *   `section` when empty), counted separately.
+ * With `input: kramdown` every heading gets the converter id; `auto_ids: false` gives none but
+ * explicit ones, `auto_id_prefix` goes before each automatic id, `auto_id_stripping` makes ids
+ * from the heading's text without its HTML tags, `transliterated_header_ids` from ASCII letters.
+ * `header_offset` shifts every level and `header_links` puts a link to the id in the heading.
  */
-export function remarkKramdownHeadingIds() {
+export function remarkKramdownHeadingIds(options: KramdownOptions = {}) {
+  const kramdownInput = options.input === 'kramdown';
+  const prefix = options.autoIdPrefix ?? '';
   return (tree: Root, file: VFile): undefined => {
     const source = typeof file.value === 'string' ? file.value : String(file.value ?? '');
     const gfmCounts = new Map<string, number>();
@@ -24,12 +32,23 @@ export function remarkKramdownHeadingIds() {
 
     const walk = (parent: Parent, inHtml: boolean): void => {
       for (const child of parent.children) {
+        if (child.type === 'kramdownDefinitionList') termIds(child);
         if (child.type === 'heading') setId(child, inHtml);
         else if ('children' in child) walk(child, inHtml || child.type === 'kramdownHtmlElement');
       }
     };
 
     const setId = (heading: Heading, inHtml: boolean): void => {
+      if (options.headerOffset)
+        heading.depth = Math.min(6, Math.max(1, heading.depth + options.headerOffset)) as Heading['depth'];
+      assignId(heading, inHtml);
+      const id = heading.data?.hProperties?.id;
+      // `header_links`: an empty link to the heading itself, before its text.
+      if (options.headerLinks && typeof id === 'string' && id)
+        heading.children.unshift({ type: 'link', url: `#${id}`, children: [] });
+    };
+
+    const assignId = (heading: Heading, inHtml: boolean): void => {
       let raw = rawText(heading, source);
       const match = explicitId.exec(raw);
       let id: string | undefined;
@@ -41,14 +60,44 @@ export function remarkKramdownHeadingIds() {
       heading.data ??= {};
       heading.data.hProperties ??= {};
       const properties = heading.data.hProperties;
-      if (properties.id !== undefined && properties.id !== null) return;
+      if (properties.id !== undefined && properties.id !== null) {
+        // `{: id=""}` asks for no id at all.
+        if (properties.id === '') delete properties.id;
+        return;
+      }
+      if (id !== undefined) {
+        properties.id = id;
+        return;
+      }
+      if (options.autoIds === false) return;
+      if (options.autoIdStripping) raw = plainText(heading);
+      if (options.transliteratedHeaderIds) raw = transliterate(raw);
       // kramdown reads character references in the heading (`&mdash;`) as the characters.
       properties.id =
-        id ?? (inHtml ? kramdownId(raw, kramdownCounts) : gfmId(decodeCharacterReferences(raw), gfmCounts));
+        prefix +
+        (inHtml || kramdownInput
+          ? kramdownId(raw, kramdownCounts)
+          : gfmId(decodeCharacterReferences(raw), gfmCounts));
     };
 
     walk(tree, false);
   };
+}
+
+/**
+ * A definition list marked `{:auto_ids}` (or `{:auto_ids-prefix-}`) gives each term without an id
+ * one made from its text, with the prefix; unlike heading ids, repeats are not numbered.
+ */
+function termIds(list: KramdownDefinitionList): void {
+  const prefix = (list.data as { kramdownAutoIdPrefix?: string } | undefined)?.kramdownAutoIdPrefix;
+  if (prefix === undefined) return;
+  for (const term of list.children) {
+    if (term.type !== 'kramdownDefinitionTerm') continue;
+    term.data ??= {};
+    term.data.hProperties ??= {};
+    if (term.data.hProperties.id) continue;
+    term.data.hProperties.id = prefix + kramdownId(plainText(term), new Map());
+  }
 }
 
 /** The heading's content as written (kramdown's `raw_text`). */
@@ -98,7 +147,16 @@ export function kramdownId(text: string, counts: Map<string, number>): string {
   return `${id}-${used + 1}`;
 }
 
+/** Accented Latin letters as their base ASCII letter (kramdown uses a full transliteration table). */
+function transliterate(text: string): string {
+  return text
+    .replace(/[\u0110\u0111]/g, (c) => (c === '\u0110' ? 'D' : 'd'))
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '');
+}
+
 function plainText(node: Nodes): string {
+  if (node.type === 'html') return '';
   if ('value' in node) return node.value;
   if ('children' in node) return node.children.map(plainText).join('');
   return '';

@@ -24,6 +24,19 @@ export function remarkKramdownIal() {
         node.data ??= {};
         (node.data as { kramdownToc?: boolean }).kramdownToc = true;
       }
+      // `{:footnotes}` likewise marks where the footnotes go instead of the page end.
+      if (node.type === 'list' && list.refs.includes('footnotes') && !alds.has('footnotes')) {
+        node.data ??= {};
+        (node.data as { kramdownFootnotes?: boolean }).kramdownFootnotes = true;
+      }
+      // `{:auto_ids}` or `{:auto_ids-prefix}` on a definition list: ids for its terms.
+      const autoIds = list.refs.find((ref) => /^auto_ids(-|$)/.test(ref) && !alds.has(ref));
+      if (node.type === 'kramdownDefinitionList' && autoIds !== undefined) {
+        node.data ??= {};
+        (node.data as { kramdownAutoIdPrefix?: string }).kramdownAutoIdPrefix = autoIds.slice(
+          'auto_ids-'.length,
+        );
+      }
       applyAttributeList(node, resolveRefs(list, alds));
     }
     applyDefinitionAttributes(tree);
@@ -114,7 +127,16 @@ function visit(
     if (node.type === 'kramdownExtension') {
       changed = true;
       previous = node;
-      if (node.name === 'nomarkdown') out.push({ type: 'html', value: node.value, position: node.position });
+      // nomarkdown for another converter (`type="latex"`) prints nothing in HTML.
+      const type = /\btype=["']([^"']*)["']/.exec(node.start ?? '')?.[1];
+      if (node.name === 'nomarkdown' && (type === undefined || type.split(/[\s,]+/).includes('html')))
+        out.push({ type: 'html', value: node.value, position: node.position });
+      if (node.name === 'comment')
+        out.push({
+          type: 'html',
+          value: `<!-- ${node.value.replace(/\n$/, '')} -->`,
+          position: node.position,
+        });
       continue;
     }
     if (pending) {

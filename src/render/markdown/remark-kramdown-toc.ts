@@ -17,8 +17,20 @@ export function remarkKramdownToc(tocLevels: number[] = [1, 2, 3, 4, 5, 6]) {
     const entries = headings.filter(
       (h) => levels.has(h.depth) && idOf(h) && !classesOf(h).includes('no_toc'),
     );
+    // kramdown writes nothing for a table of contents without entries.
+    if (entries.length === 0) {
+      removeLists(tree, new Set(tocs));
+      return;
+    }
     for (const toc of tocs) build(toc, entries);
   };
+}
+
+function removeLists(node: Nodes, lists: Set<List>): void {
+  if (!('children' in node)) return;
+  const parent = node as Parent;
+  parent.children = parent.children.filter((child) => !lists.has(child as List));
+  for (const child of parent.children) removeLists(child as Nodes, lists);
 }
 
 function collect(node: Nodes, tocs: List[], headings: Heading[]): void {

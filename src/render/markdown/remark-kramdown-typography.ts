@@ -1,12 +1,50 @@
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import type { Parent, Root, Text } from 'mdast';
 import type { VFile } from 'vfile';
+import type { KramdownOptions } from '../../config/kramdown-options.js';
+import { escapedOffsets } from './kramdown-escaped-offsets.js';
 import { htmlContentModel, htmlVoidElements } from './kramdown-html-elements.js';
 
-const ldquo = '\u201c';
-const rdquo = '\u201d';
-const lsquo = '\u2018';
-const rsquo = '\u2019';
 const nbsp = '\u00a0';
+
+/** What the typographic symbols and quotes are written as (`typographic_symbols`, `smart_quotes`). */
+interface Symbols {
+  hellip: string;
+  mdash: string;
+  ndash: string;
+  laquo: string;
+  raquo: string;
+  laquo_space: string;
+  raquo_space: string;
+  lsquo: string;
+  rsquo: string;
+  ldquo: string;
+  rdquo: string;
+}
+
+function symbolsFor(options: KramdownOptions): Symbols {
+  const entity = (name: string, fallback: string): string => {
+    const decoded = decodeNamedCharacterReference(name);
+    return typeof decoded === 'string' ? decoded : fallback;
+  };
+  const [lsquo, rsquo, ldquo, rdquo] = (options.smartQuotes ?? ['lsquo', 'rsquo', 'ldquo', 'rdquo']).map(
+    (q) => entity(q, q),
+  );
+  return {
+    hellip: '\u2026',
+    mdash: '\u2014',
+    ndash: '\u2013',
+    laquo: '\u00ab',
+    raquo: '\u00bb',
+    laquo_space: `\u00ab${nbsp}`,
+    raquo_space: `${nbsp}\u00bb`,
+    ...(options.typographicSymbols ?? {}),
+    lsquo: lsquo ?? '\u2018',
+    rsquo: rsquo ?? '\u2019',
+    ldquo: ldquo ?? '\u201c',
+    rdquo: rdquo ?? '\u201d',
+  };
+}
 
 /** Nodes whose text kramdown leaves alone. */
 const skipped = new Set(['code', 'inlineCode', 'html', 'math', 'inlineMath', 'yaml']);
@@ -34,14 +72,15 @@ const notClosing = ' \\\t\r\n[{(-';
  * dash, `...` an ellipsis, `<<` and `>>` guillemets. Code, raw HTML and the inside of raw HTML
  * elements such as `<code>` or `<pre>` are left alone.
  */
-export function remarkKramdownTypography() {
+export function remarkKramdownTypography(options: KramdownOptions = {}) {
+  const symbols = symbolsFor(options);
   return (tree: Root, file: VFile): undefined => {
     const source = typeof file.value === 'string' ? file.value : '';
-    walk(tree, source);
+    walk(tree, source, symbols);
   };
 }
 
-function walk(parent: Parent, source: string): void {
+function walk(parent: Parent, source: string, symbols: Symbols): void {
   let rawDepth = 0;
   let rawName = '';
   const children = parent.children;
@@ -69,15 +108,20 @@ function walk(parent: Parent, source: string): void {
     if (child.type === 'text') {
       const last = index === children.length - 1;
       const end = last && stringEnds.has(parent.type) ? undefined : child.position?.end.offset;
-      child.value = typography(child, end === undefined ? '' : source.slice(end, end + 4));
+      child.value = typography(
+        child,
+        end === undefined ? '' : source.slice(end, end + 4),
+        escapedOffsets(child, source),
+        symbols,
+      );
     } else if ('children' in child) {
-      walk(child, source);
+      walk(child, source, symbols);
     }
   }
 }
 
 /** Applies the substitutions to one text node; `following` is the source right after it. */
-function typography(node: Text, following: string): string {
+function typography(node: Text, following: string, escaped: Set<number>, symbols: Symbols): string {
   const value = node.value;
   if (!/["'.<>-]/.test(value)) return value;
   const at = (index: number): string =>
@@ -88,34 +132,41 @@ function typography(node: Text, following: string): string {
   let index = 0;
   while (index < value.length) {
     const char = value[index];
+    if (escaped.has(index)) {
+      // `\"`, `\<<`: written escaped, kept as the character.
+      out += char;
+      index++;
+      prefixFree = false;
+      continue;
+    }
     if (char === '-' && value[index + 1] === '-') {
       const em = value[index + 2] === '-';
-      out += em ? '\u2014' : '\u2013';
+      out += em ? symbols.mdash : symbols.ndash;
       index += em ? 3 : 2;
       prefixFree = false;
       continue;
     }
     if (char === '.' && value[index + 1] === '.' && value[index + 2] === '.') {
-      out += '\u2026';
+      out += symbols.hellip;
       index += 3;
       prefixFree = false;
       continue;
     }
     if (char === '<' && value[index + 1] === '<') {
       const space = value[index + 2] === ' ';
-      out += space ? `\u00ab${nbsp}` : '\u00ab';
+      out += space ? symbols.laquo_space : symbols.laquo;
       index += space ? 3 : 2;
       prefixFree = false;
       continue;
     }
     if (char === ' ' && value[index + 1] === '>' && value[index + 2] === '>') {
-      out += `${nbsp}\u00bb`;
+      out += symbols.raquo_space;
       index += 3;
       prefixFree = false;
       continue;
     }
     if (char === '>' && value[index + 1] === '>') {
-      out += '\u00bb';
+      out += symbols.raquo;
       index += 2;
       prefixFree = false;
       continue;
@@ -123,7 +174,7 @@ function typography(node: Text, following: string): string {
     if (char === '"' || char === "'") {
       const prefix = prefixFree && index > 0 && value[index - 1] !== '\\' ? value[index - 1] : undefined;
       const quotes = smartQuote(prefix, char, (offset) => at(index + offset));
-      out += quotes;
+      out += quotes.map((q) => symbols[q]).join('');
       index += quotes.length;
       prefixFree = false;
       continue;
@@ -137,12 +188,14 @@ function typography(node: Text, following: string): string {
 
 /**
  * kramdown's `SQ_RULES` for the quote at offset 0 (`next(1)` is the character after it); `prefix`
- * is the unconsumed character before it, if any. Returns one or two curly quotes.
+ * is the unconsumed character before it, if any. Returns one or two quote names.
  */
-function smartQuote(prefix: string | undefined, quote: string, next: (offset: number) => string): string {
+type Quote = 'lsquo' | 'rsquo' | 'ldquo' | 'rdquo';
+
+function smartQuote(prefix: string | undefined, quote: string, next: (offset: number) => string): Quote[] {
   const double = quote === '"';
-  const left = double ? ldquo : lsquo;
-  const right = double ? rdquo : rsquo;
+  const left: Quote[] = [double ? 'ldquo' : 'lsquo'];
+  const right: Quote[] = [double ? 'rdquo' : 'rsquo'];
   const after = next(1);
   if (prefix === undefined) {
     // ("|')(?=[_*]{1,2}\S)
@@ -159,10 +212,10 @@ function smartQuote(prefix: string | undefined, quote: string, next: (offset: nu
   }
   if (prefix === undefined || isSpace(prefix)) {
     // (\s?)"'(?=\w) and (\s?)'"(?=\w)
-    if (double && after === "'" && isWord(next(2))) return ldquo + lsquo;
-    if (!double && after === '"' && isWord(next(2))) return lsquo + ldquo;
+    if (double && after === "'" && isWord(next(2))) return ['ldquo', 'lsquo'];
+    if (!double && after === '"' && isWord(next(2))) return ['lsquo', 'ldquo'];
     // (\s?)'(?=\d\ds)
-    if (!double && isDigit(after) && isDigit(next(2)) && next(3) === 's') return rsquo;
+    if (!double && isDigit(after) && isDigit(next(2)) && next(3) === 's') return ['rsquo'];
   }
   // (\s)('|")(?=\w)
   if (prefix !== undefined && isSpace(prefix) && isWord(after)) return left;

@@ -8,14 +8,16 @@ import { type PluggableList, type Processor, unified } from 'unified';
 import { VFile } from 'vfile';
 import type { Diagnostic } from '../../diagnostics.js';
 import { type KramdownOptions, remarkKramdown } from './kramdown.js';
-import { kramdownCodeToHast, kramdownInlineCodeToHast } from './kramdown-code-to-hast.js';
+import { kramdownCodeHandlers } from './kramdown-code-to-hast.js';
 import { kramdownCommentLineToHast } from './kramdown-comment-line-to-hast.js';
 import {
   kramdownDefinitionDescriptionToHast,
   kramdownDefinitionListToHast,
   kramdownDefinitionTermToHast,
 } from './kramdown-definition-to-hast.js';
+import { kramdownFootnoteHandlers } from './kramdown-footnote-to-hast.js';
 import { kramdownListItemToHast } from './kramdown-list-item-to-hast.js';
+import { kramdownMathHandlers } from './kramdown-math-to-hast.js';
 import { rehypeRawWhenNeeded } from './rehype-raw-when-needed.js';
 import { remarkKramdownGfm } from './remark-kramdown-gfm.js';
 import { remarkKramdownUnclosed } from './remark-kramdown-unclosed.js';
@@ -71,7 +73,7 @@ export interface MarkdownResult {
 export function createMarkdownProcessor(options: MarkdownOptions = {}): Processor {
   return unified()
     .use(remarkParse)
-    .use(remarkKramdownGfm)
+    .use(remarkKramdownGfm, options.kramdown ?? {})
     .use(remarkKramdown, options.kramdown ?? {})
     .use(remarkKramdownUnclosed)
     .use(options.remarkPlugins ?? [])
@@ -79,8 +81,9 @@ export function createMarkdownProcessor(options: MarkdownOptions = {}): Processo
       allowDangerousHtml: true,
       handlers: {
         kramdownHtmlElement: kramdownElementToHast,
-        code: kramdownCodeToHast,
-        inlineCode: kramdownInlineCodeToHast,
+        ...kramdownCodeHandlers(options.kramdown),
+        ...kramdownFootnoteHandlers(options.kramdown),
+        ...kramdownMathHandlers(options.kramdown),
         listItem: kramdownListItemToHast,
         kramdownCommentLine: kramdownCommentLineToHast,
         kramdownDefinitionList: kramdownDefinitionListToHast,

@@ -1,0 +1,154 @@
+import type { Code, Construct, Effects, Extension, State, TokenizeContext } from 'micromark-util-types';
+import { kramdownBlockBoundary } from './micromark-kramdown-block-boundary.js';
+
+declare module 'micromark-util-types' {
+  interface TokenTypeMap {
+    kramdownTable: 'kramdownTable';
+    kramdownTableRow: 'kramdownTableRow';
+    kramdownTableSeparator: 'kramdownTableSeparator';
+    kramdownTableFooterSeparator: 'kramdownTableFooterSeparator';
+  }
+}
+
+const pipe = 124;
+const backslash = 92;
+const isLineEnding = (code: Code): boolean => code !== null && code < -2;
+const isSpace = (code: Code): boolean => code === 32 || code === -2 || code === -1;
+
+type LineKind = 'row' | 'separator' | 'footer' | 'blank' | 'other';
+
+/**
+ * kramdown's tables (parser/kramdown/table.rb): a run of lines that each hold an unescaped `|`,
+ * starting after a block boundary and ending before one (a blank line, `^`, a block IAL or the
+ * end). A line of only `|+:-` and white space with a `-` separates the header (the first time) or
+ * bodies; one with `=` starts the footer. Rows keep their text as inline content; cells are split
+ * later in `remarkKramdownTables`, where code spans are known.
+ */
+export function kramdownTable(): Extension {
+  return { flow: { null: [{ name: 'kramdownTable', tokenize, concrete: true }] } };
+}
+
+/** What a line is, by kramdown's TABLE_LINE, TABLE_SEP_LINE and TABLE_FSEP_LINE patterns. */
+function classify(line: number[]): LineKind {
+  if (line.every((c) => isSpace(c))) return 'blank';
+  let piped = line[0] === pipe;
+  for (let i = 1; i < line.length && !piped; i++)
+    if (line[i] === pipe && line[i - 1] !== backslash) piped = true;
+  if (!piped) return 'other';
+  const chars = String.fromCharCode(...line.map((c) => (c < 0 ? 32 : c)));
+  if (/^[+|: \t-]*-[+|: \t-]*$/.test(chars)) return 'separator';
+  if (/^[+|: \t=]*=[+|: \t=]*$/.test(chars)) return 'footer';
+  return 'row';
+}
+
+function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+  const self = this;
+  let kind: LineKind = 'other';
+  const scanLine: Construct = { partial: true, tokenize: tokenizeScan };
+  const boundary = kramdownBlockBoundary;
+  const nextLine: Construct = { partial: true, tokenize: nextTableLine };
+  return start;
+
+  function start(code: Code): State | undefined {
+    if (self.interrupt || code === null || isLineEnding(code)) return nok(code);
+    effects.enter('kramdownTable');
+    return lineStart(code);
+  }
+
+  function lineStart(code: Code): State | undefined {
+    return effects.check(scanLine, line, nok)(code);
+  }
+
+  function line(code: Code): State | undefined {
+    if (kind === 'row') {
+      effects.enter('kramdownTableRow');
+      effects.enter('chunkText', { contentType: 'text' });
+      return rowText(code);
+    }
+    effects.enter(kind === 'separator' ? 'kramdownTableSeparator' : 'kramdownTableFooterSeparator');
+    return separator(code);
+  }
+
+  function rowText(code: Code): State | undefined {
+    if (code === null || isLineEnding(code)) {
+      effects.exit('chunkText');
+      effects.exit('kramdownTableRow');
+      return lineEnd(code);
+    }
+    effects.consume(code);
+    return rowText;
+  }
+
+  function separator(code: Code): State | undefined {
+    if (code === null || isLineEnding(code)) {
+      effects.exit(kind === 'separator' ? 'kramdownTableSeparator' : 'kramdownTableFooterSeparator');
+      return lineEnd(code);
+    }
+    effects.consume(code);
+    return separator;
+  }
+
+  /** After a line: another table line follows, or a block boundary must. */
+  function lineEnd(code: Code): State | undefined {
+    if (code === null) return done(code);
+    return effects.check(nextLine, lineEnding, afterTable)(code);
+  }
+
+  function afterTable(code: Code): State | undefined {
+    return effects.check(boundary, done, nok)(code);
+  }
+
+  function lineEnding(code: Code): State | undefined {
+    effects.enter('lineEnding');
+    effects.consume(code);
+    effects.exit('lineEnding');
+    return lineStart;
+  }
+
+  function done(code: Code): State | undefined {
+    effects.exit('kramdownTable');
+    return ok(code);
+  }
+
+  /** Reads the rest of the line (without keeping it) to learn its kind; fails unless a table line. */
+  function tokenizeScan(effects: Effects, ok: State, nok: State): State {
+    const codes: number[] = [];
+    return first;
+
+    function first(code: Code): State | undefined {
+      if (code === null || isLineEnding(code)) return nok(code);
+      // Only looked at (the check undoes it), but consumed codes must sit in a token.
+      effects.enter('kramdownTableRow');
+      return scan(code);
+    }
+
+    function scan(code: Code): State | undefined {
+      if (code === null || isLineEnding(code)) {
+        effects.exit('kramdownTableRow');
+        kind = classify(codes);
+        return kind === 'row' || kind === 'separator' || kind === 'footer' ? ok(code) : nok(code);
+      }
+      codes.push(code);
+      effects.consume(code);
+      return scan;
+    }
+  }
+
+  /** The next line (in the same containers) is a table line. */
+  function nextTableLine(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+    const context = this;
+    return eol;
+
+    function eol(code: Code): State | undefined {
+      effects.enter('lineEnding');
+      effects.consume(code);
+      effects.exit('lineEnding');
+      return after;
+    }
+
+    function after(code: Code): State | undefined {
+      if (context.parser.lazy[context.now().line]) return nok(code);
+      return effects.attempt(scanLine, ok, nok)(code);
+    }
+  }
+}
