@@ -13,6 +13,7 @@ import { kramdownDefinition } from './micromark-kramdown-definition.js';
 import { kramdownHtml } from './micromark-kramdown-html.js';
 import { kramdownIal } from './micromark-kramdown-ial.js';
 import { kramdownLineBreak } from './micromark-kramdown-line-break.js';
+import { kramdownList } from './micromark-kramdown-list.js';
 import { remarkKramdownAbbreviations } from './remark-kramdown-abbreviations.js';
 import { remarkKramdownDefinitionList } from './remark-kramdown-definition-list.js';
 import { remarkKramdownHeadingIds } from './remark-kramdown-heading-ids.js';
@@ -37,6 +38,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     kramdownLineBreak(),
     kramdownCommentLine(),
     kramdownCodeIndented(),
+    kramdownList(),
   );
   data.fromMarkdownExtensions.push(
     kramdownHtmlFromMarkdown(),
