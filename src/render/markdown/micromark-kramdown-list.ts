@@ -83,7 +83,7 @@ function tokenizeItemStart(this: TokenizeContext, effects: Effects, ok: State, n
   function start(code: Code): State | undefined {
     const kind = isBulletMarker(code) ? 'listUnordered' : isDigit(code) ? 'listOrdered' : undefined;
     if (!kind || (state.type && state.type !== kind)) return nok(code);
-    if (kind === 'listUnordered') return effects.check(thematicBreak, nok, open(kind))(code);
+    if (code === asterisk || code === dash) return effects.check(thematicBreak, nok, open(kind))(code);
     return open(kind)(code);
   }
 
