@@ -21,6 +21,7 @@ import { remarkKramdownIal } from './remark-kramdown-ial.js';
 import { remarkKramdownStrayEndTags } from './remark-kramdown-stray-end-tags.js';
 import { remarkKramdownToc } from './remark-kramdown-toc.js';
 import { remarkKramdownTypography } from './remark-kramdown-typography.js';
+import { remarkKramdownUnclosedSpans } from './remark-kramdown-unclosed-spans.js';
 
 /**
  * The kramdown dialect on top of remark: registers the micromark extensions and mdast transforms
@@ -54,6 +55,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   const typography = remarkKramdownTypography();
   const toc = remarkKramdownToc(options.tocLevels);
   const strayEndTags = remarkKramdownStrayEndTags();
+  const unclosedSpans = remarkKramdownUnclosedSpans();
   return (tree: Root, file: VFile): undefined => {
     definitionLists(tree);
     ials(tree);
@@ -62,6 +64,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     abbreviations(tree);
     toc(tree);
     strayEndTags(tree);
+    unclosedSpans(tree);
   };
 }
 
