@@ -2,11 +2,13 @@ import type { Root } from 'mdast';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { kramdownAbbreviationFromMarkdown } from './mdast-kramdown-abbreviation.js';
+import { kramdownBareLineFromMarkdown } from './mdast-kramdown-bare-line.js';
 import { kramdownCommentLineFromMarkdown } from './mdast-kramdown-comment-line.js';
 import { kramdownDefinitionFromMarkdown } from './mdast-kramdown-definition.js';
 import { kramdownHtmlFromMarkdown } from './mdast-kramdown-html.js';
 import { kramdownIalFromMarkdown } from './mdast-kramdown-ial.js';
 import { kramdownAbbreviation } from './micromark-kramdown-abbreviation.js';
+import { kramdownBareLine } from './micromark-kramdown-bare-line.js';
 import { kramdownCodeIndented } from './micromark-kramdown-code-indented.js';
 import { kramdownCommentLine } from './micromark-kramdown-comment-line.js';
 import { kramdownDefinition } from './micromark-kramdown-definition.js';
@@ -40,6 +42,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     kramdownCommentLine(),
     kramdownCodeIndented(),
     kramdownList(),
+    kramdownBareLine(),
   );
   data.fromMarkdownExtensions.push(
     kramdownHtmlFromMarkdown(),
@@ -47,6 +50,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     kramdownDefinitionFromMarkdown(),
     kramdownAbbreviationFromMarkdown(),
     kramdownCommentLineFromMarkdown(),
+    kramdownBareLineFromMarkdown(),
   );
   const ials = remarkKramdownIal();
   const definitionLists = remarkKramdownDefinitionList();

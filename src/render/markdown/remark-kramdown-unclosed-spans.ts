@@ -1,10 +1,18 @@
 import type { Html, Nodes, Root } from 'mdast';
 import { htmlVoidElements } from './kramdown-html-elements.js';
 
+/** Blocks whose children are inline: kramdown parses each as one run of spans. */
+const PHRASING_PARENTS: ReadonlySet<string> = new Set([
+  'paragraph',
+  'heading',
+  'tableCell',
+  'kramdownBareLine',
+]);
+
 const TAG = /<(\/?)([A-Za-z][\w:.-]*)(?:\s[^<>]*?)?(\/?)>/g;
 
 /**
- * Closes HTML elements that a paragraph (or heading, or table cell) opens and never closes, at
+ * Closes HTML elements that a paragraph (or heading, table cell, bare line) opens and never closes, at
  * its end, as kramdown's span HTML parser does ("Found no end tag for 'a' - auto-closing it").
  * Without this the browser's parser would carry an unclosed `<a>` into every following block.
  */
@@ -12,7 +20,7 @@ export function remarkKramdownUnclosedSpans() {
   return (tree: Root): undefined => {
     const visit = (node: Nodes): void => {
       if (!('children' in node)) return;
-      if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
+      if (PHRASING_PARENTS.has(node.type)) {
         const open = unclosedTags(node.children);
         for (const name of open.reverse()) {
           const close: Html = { type: 'html', value: `</${name}>` };
