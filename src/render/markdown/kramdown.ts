@@ -3,6 +3,7 @@ import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { kramdownAbbreviationFromMarkdown } from './mdast-kramdown-abbreviation.js';
 import { kramdownBareLineFromMarkdown } from './mdast-kramdown-bare-line.js';
+import { kramdownCodeIndentedFromMarkdown } from './mdast-kramdown-code-indented.js';
 import { kramdownCommentLineFromMarkdown } from './mdast-kramdown-comment-line.js';
 import { kramdownDefinitionFromMarkdown } from './mdast-kramdown-definition.js';
 import { kramdownHtmlFromMarkdown } from './mdast-kramdown-html.js';
@@ -20,6 +21,7 @@ import { remarkKramdownAbbreviations } from './remark-kramdown-abbreviations.js'
 import { remarkKramdownDefinitionList } from './remark-kramdown-definition-list.js';
 import { remarkKramdownHeadingIds } from './remark-kramdown-heading-ids.js';
 import { remarkKramdownIal } from './remark-kramdown-ial.js';
+import { remarkKramdownListCodeTabs } from './remark-kramdown-list-code-tabs.js';
 import { remarkKramdownStrayEndTags } from './remark-kramdown-stray-end-tags.js';
 import { remarkKramdownToc } from './remark-kramdown-toc.js';
 import { remarkKramdownTypography } from './remark-kramdown-typography.js';
@@ -51,6 +53,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     kramdownAbbreviationFromMarkdown(),
     kramdownCommentLineFromMarkdown(),
     kramdownBareLineFromMarkdown(),
+    kramdownCodeIndentedFromMarkdown(),
   );
   const ials = remarkKramdownIal();
   const definitionLists = remarkKramdownDefinitionList();
@@ -60,6 +63,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   const toc = remarkKramdownToc(options.tocLevels);
   const strayEndTags = remarkKramdownStrayEndTags();
   const unclosedSpans = remarkKramdownUnclosedSpans();
+  const listCodeTabs = remarkKramdownListCodeTabs();
   return (tree: Root, file: VFile): undefined => {
     definitionLists(tree);
     ials(tree);
@@ -69,6 +73,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     toc(tree);
     strayEndTags(tree);
     unclosedSpans(tree);
+    listCodeTabs(tree, file);
   };
 }
 
