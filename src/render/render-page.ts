@@ -37,6 +37,7 @@ export async function renderPage(page: RenderablePage, ctx: RenderContext): Prom
   const diagnostics: Diagnostic[] = [];
   const state: RenderState = {
     file: source.path,
+    markdown: source.markdown,
     chain: [],
     source: ctx.includeSource,
     dependencies: new Set(),

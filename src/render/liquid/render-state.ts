@@ -24,6 +24,11 @@ export interface IncludeSource {
 export interface RenderState {
   /** Source path (relative to the site) of the page or layout being rendered. */
   file: string;
+  /**
+   * The page is Markdown: Jekyll's Markdown converter sets `highlighter_prefix` and
+   * `highlighter_suffix` to a newline, so a `{% highlight %}` block stands on its own lines.
+   */
+  markdown?: boolean;
   /** Include files entered and not yet left, outermost first; each as `path:line`. */
   chain: { file: string; line: number }[];
   source: IncludeSource;

@@ -2,6 +2,7 @@ import type { ElementContent } from 'hast';
 import type { Context, Emitter, Liquid, Parser, TagToken, Template, TopLevelToken } from 'liquidjs';
 import { Tag } from 'liquidjs';
 import { highlightCode } from '../highlight/highlight-code.js';
+import { RENDER_STATE, type RenderState } from './render-state.js';
 
 /** Escapes code as Rouge does: `&`, `<` and `>` only. */
 function escapeCode(text: string): string {
@@ -25,7 +26,10 @@ function codeHtml(children: ElementContent[]): string {
 /**
  * `{% highlight lang [linenos] %}...{% endhighlight %}` with the markup Jekyll emits
  * (`<figure class="highlight"><pre><code class="language-x" data-lang="x">`), so existing CSS works.
- * The body is Liquid, as in Jekyll; leading and trailing newlines are dropped.
+ * The body is Liquid, as in Jekyll; leading and trailing newlines are dropped. In a Markdown page
+ * the block is written between newlines (Jekyll's Markdown highlighter prefix and suffix), so an
+ * indented tag leaves a blank line and the figure starts at column 0: kramdown then ends a list
+ * before it.
  */
 export class HighlightTag extends Tag {
   private readonly lang: string;
@@ -55,16 +59,20 @@ export class HighlightTag extends Tag {
     const highlighted = highlightCode(source, lang) ?? highlightCode(source, 'plaintext');
     const code = codeHtml(highlighted?.children ?? [{ type: 'text', value: source }]);
     const attrs = `class="language-${lang}" data-lang="${lang}"`;
+    const state = (ctx.environments as Record<symbol, RenderState | undefined>)[RENDER_STATE];
+    const edge = state?.markdown ? '\n' : '';
     if (!this.linenos) {
-      emitter.write(`<figure class="highlight"><pre><code ${attrs}>${code}</code></pre></figure>`);
+      emitter.write(
+        `${edge}<figure class="highlight"><pre><code ${attrs}>${code}</code></pre></figure>${edge}`,
+      );
       return;
     }
     const lines = code.split('\n');
     const gutter = lines.map((_, i) => i + 1).join('\n');
     emitter.write(
-      `<figure class="highlight"><pre><code ${attrs}><table class="rouge-table"><tbody><tr>` +
+      `${edge}<figure class="highlight"><pre><code ${attrs}><table class="rouge-table"><tbody><tr>` +
         `<td class="gutter gl"><pre class="lineno">${gutter}</pre></td>` +
-        `<td class="code"><pre>${lines.join('\n')}</pre></td></tr></tbody></table></code></pre></figure>`,
+        `<td class="code"><pre>${lines.join('\n')}</pre></td></tr></tbody></table></code></pre></figure>${edge}`,
     );
   }
 }

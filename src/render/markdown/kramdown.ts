@@ -3,12 +3,15 @@ import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import type { KramdownOptions } from '../../config/kramdown-options.js';
 import { kramdownAbbreviationFromMarkdown } from './mdast-kramdown-abbreviation.js';
+import { kramdownBareLineFromMarkdown } from './mdast-kramdown-bare-line.js';
+import { kramdownCodeIndentedFromMarkdown } from './mdast-kramdown-code-indented.js';
 import { kramdownCommentLineFromMarkdown } from './mdast-kramdown-comment-line.js';
 import { kramdownDefinitionFromMarkdown } from './mdast-kramdown-definition.js';
 import { kramdownHtmlFromMarkdown } from './mdast-kramdown-html.js';
 import { kramdownIalFromMarkdown } from './mdast-kramdown-ial.js';
 import { kramdownTableFromMarkdown } from './mdast-kramdown-table.js';
 import { kramdownAbbreviation } from './micromark-kramdown-abbreviation.js';
+import { kramdownBareLine } from './micromark-kramdown-bare-line.js';
 import { kramdownCodeIndented } from './micromark-kramdown-code-indented.js';
 import { kramdownCommentLine } from './micromark-kramdown-comment-line.js';
 import { kramdownDefinition } from './micromark-kramdown-definition.js';
@@ -20,6 +23,7 @@ import {
 import { kramdownHtml } from './micromark-kramdown-html.js';
 import { kramdownIal } from './micromark-kramdown-ial.js';
 import { kramdownLineBreak } from './micromark-kramdown-line-break.js';
+import { kramdownList } from './micromark-kramdown-list.js';
 import { kramdownMath, kramdownMathFromMarkdown } from './micromark-kramdown-math.js';
 import { kramdownTable } from './micromark-kramdown-table.js';
 import { kramdownTextLiterals } from './micromark-kramdown-text-literals.js';
@@ -28,10 +32,12 @@ import { remarkKramdownDefinitionList } from './remark-kramdown-definition-list.
 import { remarkKramdownHardWrap } from './remark-kramdown-hard-wrap.js';
 import { remarkKramdownHeadingIds } from './remark-kramdown-heading-ids.js';
 import { remarkKramdownIal } from './remark-kramdown-ial.js';
+import { remarkKramdownListCodeTabs } from './remark-kramdown-list-code-tabs.js';
 import { remarkKramdownStrayEndTags } from './remark-kramdown-stray-end-tags.js';
 import { remarkKramdownTables } from './remark-kramdown-tables.js';
 import { remarkKramdownToc } from './remark-kramdown-toc.js';
 import { remarkKramdownTypography } from './remark-kramdown-typography.js';
+import { remarkKramdownUnclosedSpans } from './remark-kramdown-unclosed-spans.js';
 
 /**
  * The kramdown dialect on top of remark: registers the micromark extensions and mdast transforms
@@ -51,6 +57,8 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     kramdownCodeIndented(),
     kramdownEndOfBlock(),
     kramdownExtensionSpan(),
+    kramdownList(),
+    kramdownBareLine(),
   );
   data.fromMarkdownExtensions.push(
     kramdownHtmlFromMarkdown(),
@@ -60,6 +68,8 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     kramdownCommentLineFromMarkdown(),
     kramdownEndOfBlockFromMarkdown(),
     kramdownExtensionSpanFromMarkdown(),
+    kramdownBareLineFromMarkdown(),
+    kramdownCodeIndentedFromMarkdown(),
   );
   data.micromarkExtensions.push(
     kramdownMath(),
@@ -79,6 +89,8 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   const typography = remarkKramdownTypography(options);
   const toc = remarkKramdownToc(options.tocLevels);
   const strayEndTags = remarkKramdownStrayEndTags();
+  const unclosedSpans = remarkKramdownUnclosedSpans();
+  const listCodeTabs = remarkKramdownListCodeTabs();
   return (tree: Root, file: VFile): undefined => {
     definitionLists(tree);
     ials(tree);
@@ -89,6 +101,8 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     abbreviations(tree);
     toc(tree);
     strayEndTags(tree);
+    unclosedSpans(tree);
+    listCodeTabs(tree, file);
   };
 }
 

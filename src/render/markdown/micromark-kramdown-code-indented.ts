@@ -35,6 +35,41 @@ function setConcrete(value: boolean): void {
 }
 
 const further: Construct = { partial: true, tokenize: tokenizeFurther };
+const rawIndentPrefix: Construct = { partial: true, tokenize: tokenizeRawIndentPrefix };
+const blankRest: Construct = { partial: true, tokenize: tokenizeBlankRest };
+
+/** A tab or four spaces before the next non-blank character: the line continues the code. */
+function tokenizeRawIndentPrefix(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+  const self = this;
+  return factorySpaceMinMax(effects, check, nok, 'linePrefix', 4, 4);
+
+  function check(code: Code): State | undefined {
+    if (code === null || isLineEnding(code)) return nok(code);
+    return rawIndent(self) ? ok(code) : nok(code);
+  }
+}
+
+/** White space, if any, up to the end of the line. */
+function tokenizeBlankRest(effects: Effects, ok: State, nok: State): State {
+  return start;
+
+  function start(code: Code): State | undefined {
+    if (isSpace(code)) {
+      effects.enter('linePrefix');
+      return spaces(code);
+    }
+    return isLineEnding(code) ? ok(code) : nok(code);
+  }
+
+  function spaces(code: Code): State | undefined {
+    if (isSpace(code)) {
+      effects.consume(code);
+      return spaces;
+    }
+    effects.exit('linePrefix');
+    return isLineEnding(code) ? ok(code) : nok(code);
+  }
+}
 const lazyLine: Construct = { partial: true, tokenize: tokenizeLazyLine };
 
 /** Whether the `linePrefix` just tokenized is a tab or four spaces in the source. */
@@ -110,18 +145,16 @@ function tokenizeFurther(this: TokenizeContext, effects: Effects, ok: State, nok
 
   function lineAfterEnding(code: Code): State | undefined {
     if (self.parser.lazy[self.now().line]) return nok(code);
-    return factorySpaceMinMax(effects, checkIndent, notIndented, 'linePrefix', 4, 4)(code);
+    return effects.attempt(rawIndentPrefix, ok, notIndented)(code);
   }
 
-  function checkIndent(code: Code): State | undefined {
-    if (isLineEnding(code)) return blankLine(code);
-    if (rawIndent(self)) return ok(code);
-    return blank ? nok(code) : effects.check(lazyLine, ok, nok)(code);
-  }
-
+  // A lazy line keeps its white space: kramdown removes only a leading tab or four spaces.
   function notIndented(code: Code): State | undefined {
-    if (isLineEnding(code) || code === null) return blankLine(code);
-    if (blank) return nok(code);
+    return effects.attempt(blankRest, blankLine, notBlank)(code);
+  }
+
+  function notBlank(code: Code): State | undefined {
+    if (code === null || blank) return nok(code);
     return effects.check(lazyLine, ok, nok)(code);
   }
 

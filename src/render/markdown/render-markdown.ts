@@ -8,6 +8,7 @@ import { type PluggableList, type Processor, unified } from 'unified';
 import { VFile } from 'vfile';
 import type { Diagnostic } from '../../diagnostics.js';
 import { type KramdownOptions, remarkKramdown } from './kramdown.js';
+import { kramdownBareLineToHast } from './kramdown-bare-line-to-hast.js';
 import { kramdownCodeHandlers } from './kramdown-code-to-hast.js';
 import { kramdownCommentLineToHast } from './kramdown-comment-line-to-hast.js';
 import {
@@ -86,6 +87,7 @@ export function createMarkdownProcessor(options: MarkdownOptions = {}): Processo
         ...kramdownMathHandlers(options.kramdown),
         listItem: kramdownListItemToHast,
         kramdownCommentLine: kramdownCommentLineToHast,
+        kramdownBareLine: kramdownBareLineToHast,
         kramdownDefinitionList: kramdownDefinitionListToHast,
         kramdownDefinitionTerm: kramdownDefinitionTermToHast,
         kramdownDefinitionDescription: kramdownDefinitionDescriptionToHast,
