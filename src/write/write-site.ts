@@ -47,7 +47,7 @@ export const LOCK_WAIT_MS = 5 * 60_000;
  * lock file is created complete (written under a temporary name, then hard-linked into place,
  * which fails if it exists); a lock whose process is gone is taken over.
  */
-async function lockDestination(destination: string): Promise<() => Promise<void>> {
+export async function lockDestination(destination: string): Promise<() => Promise<void>> {
   const lock = `${stagingPrefix(destination)}${LOCK_MARK}`;
   const pending = `${lock}-${process.pid}-${randomBytes(4).toString('hex')}`;
   await fs.mkdir(path.dirname(destination), { recursive: true });
