@@ -9,8 +9,9 @@
 //   galley warm        cache present, nothing changed
 //   galley edit        one page's body changed, then `galley build`
 //   galley cold --no-check / warm --no-check   the same without the checks (peers check nothing)
-//   galley api edit    one page changed, timed inside `build()` of the library (a child process
-//                      builds once to load, edits one page, builds again; reports that build)
+//   galley api edit    one page changed, timed inside the library (a child process makes a
+//                      builder, builds once, edits one page and calls rebuild(); see
+//                      scripts/bench-api-edit.mjs)
 //   eleventy           `eleventy --quiet`, _site and .cache removed first
 //   jekyll             `jekyll build`, _site and .jekyll-cache removed first
 // Peers that are not installed are skipped and reported as such.
@@ -138,7 +139,13 @@ for (const pages of sizes) {
     'galley api edit': () => {
       const r = run(process.execPath, [apiEdit, gSite, gOut, editTarget(gSite)]);
       const reported = JSON.parse(r.out.trim().split('\n').pop());
-      return { ms: reported.elapsedMs, mib: r.mib, out: r.out, rendered: reported.rendered };
+      return {
+        ms: reported.elapsedMs,
+        mib: r.mib,
+        out: r.out,
+        rendered: reported.rendered,
+        note: `pages rendered: ${reported.rendered} (${reported.mode}), CPU ${reported.cpuMs} ms; first edit after a warm start ${reported.firstEditMs} ms`,
+      };
     },
     ...(peers.jekyll
       ? {
@@ -157,7 +164,8 @@ for (const pages of sizes) {
       const r = fn();
       samples[name].ms.push(r.ms);
       samples[name].mib.push(r.mib);
-      if (r.rendered !== undefined) notes[name] = `pages rendered: ${r.rendered}`;
+      if (r.note !== undefined) notes[name] = r.note;
+      else if (r.rendered !== undefined) notes[name] = `pages rendered: ${r.rendered}`;
       console.error(`bench: ${pages} pages, round ${i + 1}: ${name} ${(r.ms / 1000).toFixed(2)} s`);
     }
   }

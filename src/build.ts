@@ -17,6 +17,7 @@ import {
   redirectsJson,
   redirectTarget,
 } from './generate/redirects.js';
+import type { BuildInternals } from './incremental/build-internals.js';
 import { buildNav } from './nav/build-nav.js';
 import { createPluginRegistry, type GalleyPlugin } from './plugin-api.js';
 import { loadPlugins } from './read/load-plugins.js';
@@ -119,7 +120,7 @@ export const DEFAULT_THEME_DIR = path.resolve(path.dirname(fileURLToPath(import.
  * prints; every problem is returned as a diagnostic. The site is not written when any error
  * occurred, unless `writeOnError` is set, so a failed build never replaces a good site.
  */
-export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+export async function build(options: BuildOptions = {}, internals?: BuildInternals): Promise<BuildResult> {
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const diagnostics: Diagnostic[] = [];
@@ -238,17 +239,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     onRendered,
   });
   const cacheOn = options.cache === true;
-  const previous = cacheOn ? await readPageCache(config.source, GALLEY_VERSION) : null;
+  // A long-lived builder (src/incremental/) keeps the cache in memory instead of reading the file.
+  const memory = internals?.memoryCache;
+  const previous = cacheOn && !memory?.previous ? await readPageCache(config.source, GALLEY_VERSION) : null;
   if (previous) diagnostics.push(...previous.diagnostics);
+  const siteKey = siteCacheKey(config, GALLEY_VERSION, [readCodeFingerprint(), ...pluginFingerprint], check);
+  const renderedFrom = diagnostics.length;
   const rendered = await renderPages(
     toWrite,
     ctx,
-    previous
-      ? {
-          previous: previous.cache,
-          siteKey: siteCacheKey(config, GALLEY_VERSION, [readCodeFingerprint(), ...pluginFingerprint], check),
-          galleyVersion: GALLEY_VERSION,
-        }
+    previous || memory
+      ? { previous: memory?.previous ?? previous?.cache ?? null, siteKey, galleyVersion: GALLEY_VERSION }
       : null,
     renderer,
   );
@@ -263,7 +264,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }));
   const cacheReport: CacheReport = { enabled: cacheOn, reused: rendered.reused, rebuilt: rendered.rebuilt };
   // `write: false` (galley check) writes nothing at all: the cache is read, never updated.
-  if (rendered.nextCache && options.write !== false) {
+  if (rendered.nextCache && cacheOn && options.write !== false) {
     try {
       await writePageCache(config.source, rendered.nextCache);
     } catch (error) {
@@ -298,6 +299,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   ];
   const lines = new Map(toWrite.map((p) => [p.source.path, p.source.keyLines.permalink]));
   const files = assembleOutput(pages, source.staticFiles, redirects, redirectMap, lines, diagnostics);
+  const assembledTo = diagnostics.length;
 
   const checkConfig = options.external
     ? { ...config.check, rules: { ...config.check.rules, 'links/external': 'error' as const } }
@@ -313,7 +315,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         )
       : undefined;
     diagnostics.push(
-      ...checkSite({
+      ...(internals?.checkSite ?? checkSite)({
         config: { ...config, check: checkConfig },
         external,
         pages: checked,
@@ -324,6 +326,25 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     );
     lap('check');
   }
+  internals?.onState?.({
+    config,
+    source,
+    renderable,
+    toWrite,
+    snapshot,
+    ctx,
+    registry,
+    siteKey,
+    rendered,
+    files,
+    checkConfig,
+    // Everything but the pages' render diagnostics and the checks' findings, in build order.
+    otherDiagnostics: {
+      before: diagnostics.slice(0, renderedFrom),
+      after: diagnostics.slice(renderedFrom + rendered.diagnostics.length, assembledTo),
+    },
+    ignoreTexts: [...ignoreSources(snapshot)],
+  });
   const settled = applyRuleSettings(diagnostics, checkConfig, inlineIgnores(ignoreSources(snapshot)));
   diagnostics.splice(0, diagnostics.length, ...settled);
 
@@ -436,7 +457,7 @@ function pageBaseurls(pages: readonly RenderablePage[]): string[] {
 }
 
 /** Source texts that may hold `<!-- galley-ignore -->` comments: pages, includes, layouts. */
-function* ignoreSources(snapshot: SiteSnapshot) {
+export function* ignoreSources(snapshot: SiteSnapshot) {
   for (const p of snapshot.pages)
     yield { file: p.source.path, text: p.source.body, lineOffset: p.source.bodyLine - 1 };
   for (const [name, text] of snapshot.includes) yield { file: `_includes/${name}`, text, lineOffset: 0 };
@@ -451,7 +472,7 @@ function ruleEnabled(check: SiteConfig['check'], ruleId: string): boolean {
 }
 
 /** Problems of the pipeline itself (a page failed), as opposed to findings of the checker. */
-function isBuildProblem(d: Diagnostic): boolean {
+export function isBuildProblem(d: Diagnostic): boolean {
   return defaultSeverityOf(d.ruleId) === undefined;
 }
 

@@ -7,6 +7,12 @@ export { RULES } from './check/rules/index.js';
 export { type CheckHtmlOptions, type CheckHtmlResult, check, checkHtml } from './check.js';
 export type { SiteConfig } from './config/site-config.js';
 export { type Diagnostic, hasErrors, type Severity, sortDiagnostics } from './diagnostics.js';
+export {
+  type Builder,
+  createBuilder,
+  type RebuildReport,
+  type RebuildResult,
+} from './incremental/create-builder.js';
 export type { GalleyPlugin, GalleyPluginApi, Generator, GeneratorSite } from './plugin-api.js';
 export { formatGithub } from './report/format-github.js';
 export { formatJson } from './report/format-json.js';

@@ -8,6 +8,18 @@ import { RULES } from './rules/index.js';
  * by default runs only when the config turns it on somewhere.
  */
 export function runChecks(site: CheckSite): Diagnostic[] {
+  const { diagnostics, pageOf } = collectFindings(site);
+  return mergeRepeats(diagnostics, pageOf);
+}
+
+/**
+ * Every rule's findings before repeats are merged, with the page each came from; checking page
+ * by page (the incremental builder) concatenates these in page order and merges once.
+ */
+export function collectFindings(site: CheckSite): {
+  diagnostics: Diagnostic[];
+  pageOf: Map<Diagnostic, string>;
+} {
   const diagnostics: Diagnostic[] = [];
   // Which page each finding came from, to list them when an include repeats it.
   const pageOf = new Map<Diagnostic, string>();
@@ -28,7 +40,7 @@ export function runChecks(site: CheckSite): Diagnostic[] {
       diagnostics.push(d);
     });
   }
-  return mergeRepeats(diagnostics, pageOf);
+  return { diagnostics, pageOf };
 }
 
 /**
@@ -36,7 +48,10 @@ export function runChecks(site: CheckSite): Diagnostic[] {
  * own line (html-proofer prints each; 27,007 lines of which 11,076 distinct on the Magento site).
  * They become one, listing the pages; the first page's include chain is kept.
  */
-function mergeRepeats(diagnostics: Diagnostic[], pageOf: ReadonlyMap<Diagnostic, string>): Diagnostic[] {
+export function mergeRepeats(
+  diagnostics: Diagnostic[],
+  pageOf: ReadonlyMap<Diagnostic, string>,
+): Diagnostic[] {
   const first = new Map<string, Diagnostic>();
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {

@@ -98,9 +98,10 @@ async function readSmallText(file: FoundFile): Promise<string | undefined> {
   return stat.size <= INCLUDABLE_MAX_BYTES ? fs.readFile(file.absPath, 'utf8') : undefined;
 }
 
-type ReadItem = { kind: 'page'; page: SourcePage; text: string } | { kind: 'static'; text?: string };
+export type ReadItem = { kind: 'page'; page: SourcePage; text: string } | { kind: 'static'; text?: string };
 
-async function readSourceFile(
+/** Reads one file of the site: a page when it starts with front matter, else a static file. */
+export async function readSourceFile(
   file: FoundFile,
   config: SiteConfig,
   type: string,
@@ -197,17 +198,22 @@ async function readLayouts(
     const name = inner.slice(0, -ext.length);
     const text = await fs.readFile(file.absPath, 'utf8');
     const label = prefix && !source ? `${prefix}${inner}` : file.relPath;
-    const split = splitFrontMatter(text, label);
-    if (split) diagnostics.push(...split.diagnostics);
-    layouts.set(name, {
-      name,
-      path: label,
-      data: split?.data ?? {},
-      body: split ? split.body : text,
-      bodyLine: split ? split.bodyLine : 1,
-      layoutLine: split?.keyLines.layout,
-    });
+    layouts.set(name, layoutFromText(name, label, text, diagnostics));
   }
+}
+
+/** A layout from its file's text: its own front matter and template. */
+export function layoutFromText(name: string, label: string, text: string, diagnostics: Diagnostic[]): Layout {
+  const split = splitFrontMatter(text, label);
+  if (split) diagnostics.push(...split.diagnostics);
+  return {
+    name,
+    path: label,
+    data: split?.data ?? {},
+    body: split ? split.body : text,
+    bodyLine: split ? split.bodyLine : 1,
+    layoutLine: split?.keyLines.layout,
+  };
 }
 
 async function readIncludes(
@@ -223,6 +229,6 @@ async function readIncludes(
 }
 
 /** CRLF and CR line ends as LF (the line count, and so every reported line, stays the same). */
-function toLf(text: string): string {
+export function toLf(text: string): string {
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }

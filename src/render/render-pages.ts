@@ -25,6 +25,10 @@ export interface RenderedPages {
   rebuilt: PageRebuild[];
   /** The cache to save, or null when nothing in it changed (or the cache is off). */
   nextCache: PageCache | null;
+  /** Every page's entry after this render, changed or not (null when the cache is off). */
+  entries: PageCache | null;
+  /** Each page's render diagnostics and what it read (null for redirect pages), in page order. */
+  byPage: { diagnostics: Diagnostic[]; dependencies: readonly string[] | null }[];
 }
 
 /** The cache as `renderPages` uses it; `previous` null means empty. */
@@ -93,6 +97,8 @@ export async function renderPages(
     reused: 0,
     rebuilt: [],
     nextCache: null,
+    entries: next,
+    byPage: [],
   };
   let missIndex = 0;
   for (const [i, page] of pages.entries()) {
@@ -100,16 +106,19 @@ export async function renderPages(
     if (found === null) {
       const to = String(page.source.data.redirect_to);
       out.html.push(redirectHtml(redirectTarget(to, config.url, config.baseurl)));
+      out.byPage.push({ diagnostics: [], dependencies: null });
     } else if ('hit' in found) {
       out.reused++;
       out.html.push(found.hit.html);
       out.diagnostics.push(...found.hit.diagnostics);
+      out.byPage.push({ diagnostics: found.hit.diagnostics, dependencies: Object.keys(found.hit.deps) });
       if (found.hit.facts) out.checked.push({ outputPath: page.outputPath, facts: found.hit.facts });
       if (next) next.entries[page.source.path] = found.hit;
     } else {
       const rendered = fresh[missIndex++];
       out.rebuilt.push({ path: page.source.path, reason: found.reason });
       out.diagnostics.push(...rendered.diagnostics);
+      out.byPage.push({ diagnostics: rendered.diagnostics, dependencies: rendered.dependencies });
       out.html.push(rendered.html);
       if (rendered.facts) out.checked.push({ outputPath: page.outputPath, facts: rendered.facts });
       // Failed pages are not cached: they are rendered again, with their diagnostics, next time.

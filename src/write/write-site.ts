@@ -47,7 +47,7 @@ export const LOCK_WAIT_MS = 5 * 60_000;
  * lock file is created complete (written under a temporary name, then hard-linked into place,
  * which fails if it exists); a lock whose process is gone is taken over.
  */
-async function lockDestination(destination: string): Promise<() => Promise<void>> {
+export async function lockDestination(destination: string): Promise<() => Promise<void>> {
   const lock = `${stagingPrefix(destination)}${LOCK_MARK}`;
   const pending = `${lock}-${process.pid}-${randomBytes(4).toString('hex')}`;
   await fs.mkdir(path.dirname(destination), { recursive: true });
@@ -93,10 +93,12 @@ async function stageAndSwap(
     const dirs = new Set<string>();
     for (const f of files) dirs.add(path.dirname(path.join(tmp, f.outputPath)));
     for (const d of [...dirs].sort()) await fs.mkdir(d, { recursive: true });
+    const previous = (await exists(destination)) ? destination : null;
     await mapLimit(files, 32, async (f) => {
       const target = path.join(tmp, f.outputPath);
       if ('copyFrom' in f) await fs.copyFile(f.copyFrom, target);
-      else await fs.writeFile(target, f.content);
+      else if (!(previous && !isKept(f.outputPath, keepFiles) && (await linkIfSame(previous, f, target))))
+        await fs.writeFile(target, f.content);
     });
     for (const keep of keepFiles) {
       const from = path.join(destination, keep);
@@ -120,6 +122,39 @@ async function stageAndSwap(
     await fs.rm(tmp, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * Hard-links the current site's file into the new one when its bytes are the ones to write: a
+ * warm build of a large site rewrites mostly unchanged pages, and comparing then linking costs a
+ * fraction of writing them anew and of removing the old copies after the swap. Paths under
+ * `keep_files` are never linked, since they are copied over afterwards and would write through
+ * the link into the current site.
+ */
+async function linkIfSame(
+  previous: string,
+  file: { outputPath: string; content: string | Uint8Array },
+  target: string,
+): Promise<boolean> {
+  const current = path.join(previous, file.outputPath);
+  try {
+    const stat = await fs.lstat(current);
+    if (!stat.isFile() || stat.size !== Buffer.byteLength(file.content)) return false;
+    const bytes = typeof file.content === 'string' ? Buffer.from(file.content) : file.content;
+    if (!(await fs.readFile(current)).equals(bytes)) return false;
+    await fs.link(current, target);
+    return true;
+  } catch {
+    // Missing, unreadable, or a file system without hard links: write the file instead.
+    return false;
+  }
+}
+
+function isKept(outputPath: string, keepFiles: readonly string[]): boolean {
+  return keepFiles.some((k) => {
+    const keep = k.replace(/^\/+|\/+$/g, '');
+    return outputPath === keep || outputPath.startsWith(`${keep}/`);
+  });
 }
 
 /** Removes temporary folders (and pending lock files) of earlier builds of this destination whose process is gone. */
