@@ -8,6 +8,7 @@ export { type CheckHtmlOptions, type CheckHtmlResult, check, checkHtml } from '.
 export type { SiteConfig } from './config/site-config.js';
 export { type Diagnostic, hasErrors, type Severity, sortDiagnostics } from './diagnostics.js';
 export type { GalleyPlugin, GalleyPluginApi, Generator, GeneratorSite } from './plugin-api.js';
+export type { Jobs } from './render/page-renderer.js';
 export { formatGithub } from './report/format-github.js';
 export { formatJson } from './report/format-json.js';
 export { formatJunit } from './report/format-junit.js';
