@@ -26,7 +26,7 @@ import { readConfigFiles } from './read/read-config.js';
 import { PAGE_CACHE_FILE, readPageCache } from './read/read-page-cache.js';
 import { readSite } from './read/read-site.js';
 import { siteCacheKey } from './render/cache/page-key.js';
-import { pageRenderer } from './render/page-renderer.js';
+import { type Jobs, pageRenderer } from './render/page-renderer.js';
 import { createRenderContext } from './render/render-context.js';
 import { type PageRebuild, renderPages } from './render/render-pages.js';
 import { createSnapshot, pageVars, type RenderablePage, type SiteSnapshot } from './render/site-snapshot.js';
@@ -61,10 +61,11 @@ export interface BuildOptions {
   /** `fetch` for the external check (tests count requests with it). */
   fetch?: typeof fetch;
   /**
-   * Worker threads that render pages (default 1: this thread). Output is the same for any number.
-   * Plugins given in code cannot be loaded in a worker, so with `plugins` the build uses one thread.
+   * Threads that render pages: a number, or `auto` (default: one per core, once a batch has enough
+   * pages to repay starting workers). Output is the same for any number. Plugins given in code
+   * cannot be loaded in a worker, so with `plugins` the build uses one thread.
    */
-  jobs?: number;
+  jobs?: Jobs;
   /** Called after each page renders. */
   onProgress?: (done: number, total: number) => void;
   /** `site.time`; defaults to SOURCE_DATE_EPOCH when set, else now. */
@@ -234,7 +235,7 @@ export async function build(options: BuildOptions = {}, internals?: BuildInterna
   let rendering = 0;
   const onRendered = () => options.onProgress?.(++rendering, toWrite.length);
   const { render: renderer, close: closeRenderer } = await pageRenderer(ctx, snapshot, {
-    jobs: options.plugins?.length ? 1 : (options.jobs ?? 1),
+    jobs: options.plugins?.length ? 1 : (options.jobs ?? 'auto'),
     collectFacts: check,
     onRendered,
   });

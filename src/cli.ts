@@ -1,11 +1,11 @@
 import { appendFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { build } from './build.js';
 import { RULES } from './check/rules/index.js';
 import { check, checkHtml } from './check.js';
 import type { Diagnostic } from './diagnostics.js';
 import { sourceReader } from './read/source-reader.js';
+import type { Jobs } from './render/page-renderer.js';
 import { formatExplain } from './report/format-explain.js';
 import { formatGithub } from './report/format-github.js';
 import { formatJson } from './report/format-json.js';
@@ -32,7 +32,7 @@ options:
       --no-check           build only, without the checks
       --no-cache           render every page; neither read nor update .galley-cache/pages.json
       --explain            say why each page was rendered rather than taken from the cache
-  -j, --jobs N|auto        render on N worker threads (auto: one per core; default 1)
+  -j, --jobs N|auto        render on N threads (default auto: one per core)
       --html DIR           check a folder of built HTML instead of a source
       --external           also check external links (HTTP, cached in .galley-cache/)
   -f, --format FORMAT      text (default), json, sarif, github, junit
@@ -82,9 +82,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.err(`galley: --format must be one of ${FORMATS.join(', ')}\n`);
     return 2;
   }
-  const jobs =
-    values.jobs === undefined ? 1 : values.jobs === 'auto' ? availableParallelism() : Number(values.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1) {
+  const jobs: Jobs = values.jobs === undefined || values.jobs === 'auto' ? 'auto' : Number(values.jobs);
+  if (jobs !== 'auto' && (!Number.isInteger(jobs) || jobs < 1)) {
     io.err('galley: --jobs must be a positive whole number or auto\n');
     return 2;
   }

@@ -96,10 +96,12 @@ export function collectPageFacts(input: PageFactsInput): PageFacts {
   }
 
   if (input.layouts.length) {
-    // The content was collected above; parse only what the layouts added. The content is blanked
-    // with spaces of the same length, so offsets stay those of the page as written.
-    const tree = fromHtml(withoutContent(input.layouts), { fragment: false });
-    const origin = (offset: number | undefined) => layoutOrigin(input.layouts, offset);
+    // The content was collected above; parse only what the layouts added, mapping offsets in that
+    // text back to the page as written.
+    const cut = withoutContent(input.layouts);
+    const tree = fromHtml(cut.html, { fragment: false });
+    const origin = (offset: number | undefined) =>
+      layoutOrigin(input.layouts, offset === undefined ? undefined : cut.toFinal(offset));
     const layoutLocate = (offset: number | undefined): SourceLocation => {
       const o = origin(offset);
       if (!o || o === 'content') return { file: input.path };
@@ -252,8 +254,12 @@ function collectJoins(map: MappedOutput, root: string, texts: TemplateTexts, joi
   }
 }
 
-/** The final page with the page content (wherever layouts printed `{{ content }}`) blanked. */
-function withoutContent(layouts: MappedLayout[]): string {
+/**
+ * The final page with the page content (wherever layouts printed `{{ content }}`) cut out, and a
+ * function from offsets in that text back to offsets in the final page. Cutting rather than
+ * blanking keeps the parse to what the layouts wrote (a few hundred bytes, not the whole page).
+ */
+function withoutContent(layouts: MappedLayout[]): { html: string; toFinal: (offset: number) => number } {
   let ranges: Array<[number, number]> = [];
   for (const [i, { map }] of layouts.entries()) {
     const slots = map.segments.filter((s) => s.expression === 'content' && s.end > s.start);
@@ -270,12 +276,25 @@ function withoutContent(layouts: MappedLayout[]): string {
   const final = layouts[layouts.length - 1].map.output;
   let out = '';
   let at = 0;
+  // Where each cut is in `out`, and how much was cut there and before.
+  const cuts: Array<{ at: number; removed: number }> = [];
+  let removed = 0;
   for (const [a, b] of ranges.sort((x, y) => x[0] - y[0])) {
     if (a < at) continue;
-    out += final.slice(at, a) + ' '.repeat(b - a);
+    out += final.slice(at, a);
+    removed += b - a;
+    cuts.push({ at: out.length, removed });
     at = b;
   }
-  return out + final.slice(at);
+  const toFinal = (offset: number) => {
+    let shift = 0;
+    for (const cut of cuts) {
+      if (cut.at > offset) break;
+      shift = cut.removed;
+    }
+    return offset + shift;
+  };
+  return { html: out + final.slice(at), toFinal };
 }
 
 /**

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
+import { AUTO_PAGES_PER_THREAD, threadsFor } from '../../src/render/page-renderer.js';
 import { hashTree, tempDir, writeFiles } from '../build/helpers.js';
 
 /** Enough pages for the pool to be used, with includes, links (one broken), data and a callout. */
@@ -38,5 +39,18 @@ describe('worker threads', () => {
     expect(runs[0].diagnostics.some((d) => d.ruleId === 'links/missing-page')).toBe(true);
     expect(runs[1]).toEqual(runs[0]);
     expect(runs[2]).toEqual(runs[0]);
+  });
+});
+
+describe('threads per batch', () => {
+  it('auto starts a second thread only when each thread gets enough pages, up to one per core', () => {
+    expect(threadsFor(10, 'auto', 4)).toBe(1);
+    expect(threadsFor(2 * AUTO_PAGES_PER_THREAD, 'auto', 4)).toBe(2);
+    expect(threadsFor(4000, 'auto', 2)).toBe(2);
+  });
+
+  it('an explicit number of jobs is used once a batch has four pages a thread', () => {
+    expect(threadsFor(7, 2, 2)).toBe(1);
+    expect(threadsFor(8, 2, 2)).toBe(2);
   });
 });

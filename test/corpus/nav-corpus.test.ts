@@ -127,6 +127,8 @@ describe.skipIf(!hasCorpus)('devdocs-v2.0: the cloud guide in the default theme'
       writeOnError: true,
       // This test is about the sidebar; the slice's broken links are the checker's (test/check/).
       check: false,
+      // One thread: a worker under the test runner compiles the TypeScript sources again (seconds).
+      jobs: 1,
     });
     // The slice's two known redirect collisions are errors; write anyway.
     expect(

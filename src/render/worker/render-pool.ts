@@ -2,7 +2,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { RenderedPage } from '../render-page.js';
+import type { RenderContext } from '../render-context.js';
+import { type RenderedPage, renderPage } from '../render-page.js';
 import type { RenderablePage, SiteSnapshot } from '../site-snapshot.js';
 import type { WorkerReply } from './worker-messages.js';
 
@@ -17,12 +18,14 @@ export interface RenderPool {
 
 /**
  * Starts `size` worker threads, each with its own copy of the snapshot, Liquid engine, Markdown
- * processor and site plugins. Pages are handed out in small chunks to whichever worker is free and
- * the results put back in page order, so the output does not depend on scheduling.
+ * processor and site plugins; this thread renders beside them with `ctx`. Pages are handed out in
+ * small chunks to whichever thread is free and the results put back in page order, so the output
+ * does not depend on scheduling.
  */
 export async function startRenderPool(
   snapshot: SiteSnapshot,
   size: number,
+  ctx: RenderContext,
   collectFacts: boolean,
   onRendered?: () => void,
 ): Promise<RenderPool> {
@@ -69,19 +72,31 @@ export async function startRenderPool(
       });
       const results: RenderedPage[] = new Array(pages.length);
       let next = 0;
-      await Promise.all(
-        workers.map(async (worker) => {
-          while (next < indices.length) {
-            const start = next;
-            next = Math.min(indices.length, next + CHUNK);
-            const done = await ask(worker, indices.slice(start, next));
-            for (const [k, r] of done.entries()) {
-              results[start + k] = r;
-              onRendered?.();
-            }
+      const take = () => {
+        const start = next;
+        next = Math.min(indices.length, next + CHUNK);
+        return start;
+      };
+      const inWorker = async (worker: Worker) => {
+        while (next < indices.length) {
+          const start = take();
+          const done = await ask(worker, indices.slice(start, next));
+          for (const [k, r] of done.entries()) {
+            results[start + k] = r;
+            onRendered?.();
           }
-        }),
-      );
+        }
+      };
+      // This thread takes one page at a time, so replies from workers are read between pages.
+      const inThisThread = async () => {
+        while (next < indices.length) {
+          const i = next++;
+          results[i] = await renderPage(pages[i], ctx);
+          onRendered?.();
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+      };
+      await Promise.all([...workers.map(inWorker), inThisThread()]);
       return results;
     },
     async close() {
