@@ -6,6 +6,7 @@
 // For each size, every round runs each scenario once, peers interleaved with Galley's, and the
 // medians of wall time and peak RSS (from /usr/bin/time -f %M when present) are printed:
 //   galley cold        .galley-cache removed first, checks on (the default `galley build`)
+//   galley cold --jobs 1   the same on one thread (the default uses one thread per core)
 //   galley warm        cache present, nothing changed
 //   galley edit        one page's body changed, then `galley build`
 //   galley cold --no-check / warm --no-check   the same without the checks (peers check nothing)
@@ -120,6 +121,7 @@ for (const pages of sizes) {
     };
   const scenarios = {
     'galley cold': cold(),
+    'galley cold --jobs 1': cold('--jobs', '1'),
     'galley warm': () => gBuild(),
     'galley edit': () => {
       editPage(gSite);
