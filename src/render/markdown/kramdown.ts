@@ -58,7 +58,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     kramdownCodeIndented(),
     kramdownEndOfBlock(),
     kramdownExtensionSpan(),
-    kramdownList(),
+    kramdownList({ kramdownInput: options.input === 'kramdown' }),
     kramdownBareLine(),
   );
   data.fromMarkdownExtensions.push(
