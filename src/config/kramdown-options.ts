@@ -58,6 +58,8 @@ export interface KramdownOptions {
   highlightSpans?: boolean;
   /** `math_engine`: `mathjax` (default: `\(...\)` and `\[...\]`) or none (`null`: `kdmath` elements). */
   mathEngine?: 'mathjax' | null;
+  /** `parse_block_html`: parse the inside of block HTML elements as Markdown, as `markdown="1"` does. */
+  parseBlockHtml?: boolean;
 }
 
 /** Jekyll's defaults for the kramdown block (jekyll/lib/jekyll/configuration.rb). */
@@ -87,6 +89,7 @@ export const JEKYLL_KRAMDOWN_DEFAULTS: Readonly<Required<Omit<KramdownOptions, '
   highlightBlocks: true,
   highlightSpans: true,
   mathEngine: 'mathjax',
+  parseBlockHtml: false,
 };
 
 /**
@@ -195,6 +198,9 @@ export function resolveKramdownOptions(
         else if (typeof value === 'string' && value.replace(/^:/, '').toLowerCase() === 'mathjax')
           out.mathEngine = 'mathjax';
         else problem(path, `must be mathjax or null (no engine), got ${JSON.stringify(value)}`);
+        break;
+      case 'parse_block_html':
+        out.parseBlockHtml = bool();
         break;
       case 'syntax_highlighter_opts':
         if (value && typeof value === 'object' && !Array.isArray(value)) {

@@ -154,10 +154,15 @@ export function htmlContentModel(tagName: string): HtmlContentModel {
 
 /**
  * The content model a `markdown` attribute value asks for (`0`, `1`, `block`, `span`), or `raw` when
- * the attribute is absent or unknown: kramdown's `parse_block_html` option is off in Jekyll.
+ * the attribute is absent or unknown. With kramdown's `parse_block_html` (off in Jekyll), an absent
+ * attribute counts as `1`.
  */
-export function markdownAttributeModel(tagName: string, value: string | undefined): HtmlContentModel {
-  switch (value) {
+export function markdownAttributeModel(
+  tagName: string,
+  value: string | undefined,
+  parseBlockHtml = false,
+): HtmlContentModel {
+  switch (value ?? (parseBlockHtml ? '1' : undefined)) {
     case '1':
       return htmlContentModel(tagName);
     case 'block':

@@ -20,6 +20,7 @@ import {
   kramdownExtensionSpan,
   kramdownExtensionSpanFromMarkdown,
 } from './micromark-kramdown-extension-span.js';
+import { kramdownHeadingAtx } from './micromark-kramdown-heading-atx.js';
 import { kramdownHtml } from './micromark-kramdown-html.js';
 import { kramdownIal } from './micromark-kramdown-ial.js';
 import { kramdownLineBreak } from './micromark-kramdown-line-break.js';
@@ -48,7 +49,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   data.micromarkExtensions ??= [];
   data.fromMarkdownExtensions ??= [];
   data.micromarkExtensions.push(
-    kramdownHtml(),
+    kramdownHtml({ parseBlockHtml: options.parseBlockHtml }),
     kramdownIal(),
     kramdownDefinition(),
     kramdownAbbreviation(),
@@ -57,7 +58,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     kramdownCodeIndented(),
     kramdownEndOfBlock(),
     kramdownExtensionSpan(),
-    kramdownList(),
+    kramdownList({ kramdownInput: options.input === 'kramdown' }),
     kramdownBareLine(),
   );
   data.fromMarkdownExtensions.push(
@@ -77,7 +78,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   );
   data.fromMarkdownExtensions.push(kramdownMathFromMarkdown());
   if (options.input === 'kramdown') {
-    data.micromarkExtensions.push(kramdownTable());
+    data.micromarkExtensions.push(kramdownTable(), kramdownHeadingAtx());
     data.fromMarkdownExtensions.push(kramdownTableFromMarkdown());
   }
   const tables = remarkKramdownTables();

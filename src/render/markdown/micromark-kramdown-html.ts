@@ -84,8 +84,9 @@ const endsAttributeName = (code: Code): boolean =>
  * ends kind-6 blocks at the first blank line) with a construct that runs a block-level element to
  * its matching end tag, as kramdown does. Enable it together with `kramdownHtmlFromMarkdown`.
  */
-export function kramdownHtml(): Extension {
-  return { disable: { null: ['htmlFlow'] }, flow: { [lessThan]: kramdownHtmlFlow } };
+export function kramdownHtml(options: { parseBlockHtml?: boolean } = {}): Extension {
+  const flow = options.parseBlockHtml ? kramdownHtmlFlowParsed : kramdownHtmlFlow;
+  return { disable: { null: ['htmlFlow'] }, flow: { [lessThan]: flow } };
 }
 
 const nonLazyLine: Construct = { partial: true, tokenize: tokenizeNonLazyLine };
@@ -96,6 +97,16 @@ export const kramdownHtmlFlow: Construct = {
   concrete: true,
   resolveTo: resolveToKramdownHtml,
   tokenize: tokenizeKramdownHtml,
+};
+
+/** The same construct with kramdown's `parse_block_html`: elements without `markdown` parse their inside. */
+const kramdownHtmlFlowParsed: Construct = {
+  name: 'kramdownHtmlFlow',
+  concrete: true,
+  resolveTo: resolveToKramdownHtml,
+  tokenize(effects, ok, nok) {
+    return tokenizeKramdownHtml.call(this, effects, ok, nok, true);
+  },
 };
 
 /** Moves the line's indentation into the block, like `htmlFlow`, so raw HTML keeps it. */
@@ -112,7 +123,13 @@ function resolveToKramdownHtml(...[events]: Parameters<Resolver>): ReturnType<Re
   return events;
 }
 
-function tokenizeKramdownHtml(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+function tokenizeKramdownHtml(
+  this: TokenizeContext,
+  effects: Effects,
+  ok: State,
+  nok: State,
+  parseBlockHtml = false,
+): State {
   const self = this;
   const spanCloseTag: Construct = { partial: true, tokenize: tokenizeSpanCloseTag };
   let token: Token;
@@ -390,7 +407,7 @@ function tokenizeKramdownHtml(this: TokenizeContext, effects: Effects, ok: State
     }
     failOnStop = false;
     inStartTag = false;
-    const model: HtmlContentModel = markdownAttributeModel(tagName, markdownValue);
+    const model: HtmlContentModel = markdownAttributeModel(tagName, markdownValue, parseBlockHtml);
     const info: KramdownHtmlInfo = { kind: 'raw', tagName, attributes, markdownAttribute };
     token._kramdownHtml = info;
     if (selfClosing || htmlVoidElements.has(tagName)) return afterElement(code);
@@ -402,7 +419,8 @@ function tokenizeKramdownHtml(this: TokenizeContext, effects: Effects, ok: State
       info.kind = 'open';
       return afterElement(code);
     }
-    if (model === 'span') {
+    // A span element whose start tag ends the input has no body to parse: it stays raw, unclosed.
+    if (model === 'span' && code !== null) {
       info.kind = 'span';
       effects.exit('kramdownHtmlFlowData');
       effects.enter('kramdownHtmlFlowSpanBody');

@@ -60,9 +60,11 @@ interface KramdownListState extends ContainerState {
  *   interrupt a paragraph (kramdown's GFM paragraph end). kramdown ignores the first number, so
  *   no start value is kept.
  */
-export function kramdownList(): Extension {
+export function kramdownList(options: { kramdownInput?: boolean } = {}): Extension {
   const document: Record<number, Construct> = {};
-  for (const code of [asterisk, plus, dash, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57]) document[code] = list;
+  const construct = options.kramdownInput ? listNotInterrupting : list;
+  for (const code of [asterisk, plus, dash, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57])
+    document[code] = construct;
   return { document, disable: { null: ['list'] } };
 }
 
@@ -73,11 +75,34 @@ const list: Construct = {
   exit: tokenizeListEnd,
 };
 
-function tokenizeItemStart(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+/**
+ * kramdown input: a paragraph ends only at a blank line (or an IAL, `^`, HTML), so a new list
+ * at the top level of the page does not interrupt it (`PARAGRAPH_END`). Nested lists in an item
+ * still may, as kramdown splits item content before parsing it.
+ */
+const listNotInterrupting: Construct = {
+  ...list,
+  tokenize(effects, ok, nok) {
+    return tokenizeItemStart.call(this, effects, ok, nok, true);
+  },
+};
+
+function tokenizeItemStart(
+  this: TokenizeContext,
+  effects: Effects,
+  ok: State,
+  nok: State,
+  topLevelCannotInterrupt = false,
+): State {
   const state = this.containerState as KramdownListState;
   const tail = this.events[this.events.length - 1];
-  const prefix = tail && tail[1].type === 'linePrefix' ? tail[2].sliceSerialize(tail[1], true).length : 0;
+  const prefixText = tail && tail[1].type === 'linePrefix' ? tail[2].sliceSerialize(tail[1], true) : '';
+  const prefix = prefixText.length;
   let columns = prefix;
+  // At the top level the line's own indentation (or the marker) starts at column 1; in a container
+  // it starts after what the container's continuation took.
+  const topLevel = (prefixText ? tail[1].start.column : this.now().column) === 1;
+  if (topLevelCannotInterrupt && this.interrupt && !state.type && topLevel) return nok;
   return start;
 
   function start(code: Code): State | undefined {
