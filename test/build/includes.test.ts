@@ -23,6 +23,13 @@ describe('includes', () => {
     );
   });
 
+  it('keeps backslashes in quoted parameters as Jekyll does, undoing only an escaped quote of the same kind', () => {
+    expect(readOut(built.dest, 'escapes.html')).toBe(
+      '<div class="note note-tip">a \\-\\- b, "quoted", it\\\'s</div>\n' +
+        '<div class="note note-tip">c \\-\\- d, \'quoted\', \\"kept\\"</div>\n',
+    );
+  });
+
   it('nested includes see their own parameters', () => {
     expect(readOut(built.dest, 'nested.html')).toBe('<section><b>deep</b></section>\n');
   });

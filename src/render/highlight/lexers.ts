@@ -1,3 +1,4 @@
+import { consoleLexer } from './lexers/console.js';
 import { cssLexer } from './lexers/css.js';
 import { htmlLexer } from './lexers/html.js';
 import { javascriptLexer } from './lexers/javascript.js';
@@ -44,6 +45,7 @@ function register(names: string[], entry: LexerEntry): void {
   for (const n of names) registry.set(n, entry);
 }
 
+register(['console', 'terminal', 'shell_session', 'shell-session'], { lexer: consoleLexer });
 register(['json'], { lexer: jsonLexer });
 register(['css'], { lexer: cssLexer });
 register(['html'], { lexer: htmlLexer });

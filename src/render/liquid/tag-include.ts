@@ -96,6 +96,15 @@ export class IncludeTag extends Tag {
     }
     state.dependencies.add(key);
     const params = (yield this.hash.render(ctx)) as Record<string, unknown>;
+    // Jekyll reads a quoted include parameter as written, undoing only an escaped quote of its own
+    // kind; liquidjs would also turn `\-` into `-`, which would lose a Markdown escape.
+    for (const [key, value] of Object.entries(this.hash.hash)) {
+      if (value && TypeGuards.isQuotedToken(value)) {
+        const text = value.getText();
+        const quote = text[0] ?? '"';
+        params[key] = text.slice(1, -1).replaceAll(`\\${quote}`, quote);
+      }
+    }
     ctx.push({ include: params });
     state.chain.push({ file: key, line: this.line });
     try {

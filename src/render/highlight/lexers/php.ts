@@ -2,22 +2,26 @@ import type { LexerDefinition, LexerRule, Token } from '../regex-lexer.js';
 import { htmlLexer } from './html.js';
 
 const ID = '[\\p{L}_][\\p{L}\\p{N}_]*';
-const NSID = `${ID}(?:\\\\${ID})*`;
-const LNUM = '\\d+(?:_\\d+)*';
-const DNUM = `(?:(?:${LNUM}?\\.${LNUM})|(?:${LNUM}\\.${LNUM}?))`;
 
+// Ruby's `\s`: ASCII white space only (a no-break space in code is not white space to Rouge).
+const S = '[ \\t\\r\\n\\f\\v]';
+const NS = `(?:${ID}\\\\)+`;
+const ID_NS = `(?:${NS})?${ID}`;
+
+// Rouge 3.30's PHP keyword list (the one the corpus was highlighted with).
 const KEYWORDS = new Set(
-  `and e_parse old_function e_error or as e_warning parent eval php_os break exit case extends php_version
-cfunction false print for require continue foreach require_once declare return default static do switch die
-stdclass echo else true elseif var empty if xor enddeclare include virtual endfor include_once while endforeach
-global __file__ endif list __line__ endswitch new __sleep endwhile not array __wakeup e_all null final
-php_user_filter interface implements public private protected abstract clone try catch finally throw this use
-namespace yield fn callable insteadof trait __trait__ goto __namespace__ __dir__ instanceof __class__
-__function__ __method__ __halt_compiler class self`.split(/\s+/),
+  `old_function cfunction __class__ __dir__ __file__ __function__ __halt_compiler __line__ __method__
+__namespace__ __trait__ abstract and array as break case catch clone continue declare default die do echo else
+elseif empty enddeclare endfor endforeach endif endswitch endwhile eval exit extends final finally fn for foreach
+global goto if implements include include_once instanceof insteadof isset list match new or parent print private
+protected public readonly require require_once return self static switch throw try unset var while xor yield`.split(
+    /\s+/,
+  ),
 );
 
 const re = (source: string, flags = 'u') => new RegExp(source, flags);
 
+// A subset of Rouge's php/keywords.rb builtins (100 KB in full): the ones the docs call.
 const BUILTINS = new Set(
   `array_filter array_map array_merge array_keys array_values array_key_exists array_search array_slice array_splice
 array_push array_pop array_shift array_unshift array_unique array_reverse array_combine array_flip array_walk
@@ -28,80 +32,206 @@ is_array is_bool is_callable is_dir is_file is_int is_null is_numeric is_object 
 ksort lcfirst ltrim max md5 method_exists microtime min mkdir number_format ob_start ob_get_clean preg_match
 preg_match_all preg_replace preg_split print_r property_exists rand realpath rmdir rtrim serialize sha1 sort
 sprintf str_pad str_repeat str_replace strlen strpos strrpos strtolower strtotime strtoupper substr time trim
-ucfirst ucwords uniqid unlink unserialize urlencode usort var_dump var_export`.split(/\s+/),
+ucfirst ucwords uniqid unlink unserialize urlencode usort var_dump var_export getenv`.split(/\s+/),
 );
 
-/** A bare name, classified by what follows it (a call, `::`) and its spelling. */
-function word(m: RegExpExecArray): Token[] {
-  const [, name = '', space = '', next = ''] = m;
-  const lower = name.toLowerCase();
-  let kind = 'n';
-  if (/^(true|false|null)$/.test(lower)) kind = 'kc';
-  else if (KEYWORDS.has(lower)) kind = 'k';
-  else if (next === '(') kind = BUILTINS.has(lower) ? 'nb' : 'nf';
-  else if (next === '::') kind = 'nc';
-  else if (/^\s+$/.test(space) && m.input[m.index + m[0].length] === '$') kind = 'kt';
-  else if (/^[A-Z_][A-Z0-9_]*$/.test(name)) kind = 'no';
-  else if (name.includes('\\')) kind = 'nc';
-  return [
-    [kind, name],
-    ['', space],
-  ];
+/** A name called as a function: a keyword (`isset(`), a builtin, or a function name. */
+function calledName(m: RegExpExecArray): Token[] {
+  const lower = m[0].toLowerCase();
+  const kind = KEYWORDS.has(lower) ? 'k' : BUILTINS.has(lower) ? 'nb' : 'nf';
+  return [[kind, m[0]]];
 }
 
-/** A member after `->` or `::`: a call, a constant or a property. */
-function member(m: RegExpExecArray): Token[] {
-  const [, op = '', space = '', name = '', next = ''] = m;
+/**
+ * Any other name, classified by its spelling as Rouge does; `use`, `const`, `catch` and the
+ * visibility keywords open the state that reads what follows them.
+ */
+function name(m: RegExpExecArray, push: (state: string) => void): Token[] {
+  const text = m[0];
+  const lower = text.toLowerCase();
   let kind = 'n';
-  if (next.trim() === '(') kind = BUILTINS.has(name.toLowerCase()) ? 'nb' : 'nf';
-  else if (/^[A-Z_][A-Z0-9_]*$/.test(name)) kind = 'no';
-  return [
-    ['o', op],
-    ['', space],
-    [kind, name],
-  ];
+  if (lower === 'use') {
+    push('in_use');
+    kind = 'kn';
+  } else if (lower === 'const') {
+    push('in_const');
+    kind = 'k';
+  } else if (lower === 'catch') {
+    push('in_catch');
+    kind = 'k';
+  } else if (lower === 'public' || lower === 'protected' || lower === 'private') {
+    push('in_visibility');
+    kind = 'k';
+  } else if (KEYWORDS.has(lower)) kind = 'k';
+  else if (/^__.*?__$/u.test(text)) kind = 'nb';
+  else if (/^(E|PHP)(_\p{Lu}+)+$/u.test(text)) kind = 'kc';
+  else if (/(\\|^)\p{Lu}[\p{Lu}\p{Nd}_]+$/u.test(text)) kind = 'no';
+  else if (/(\\|^)\p{Lu}[\p{L}\p{N}]*?$/u.test(text)) kind = 'nc';
+  return [[kind, text]];
 }
 
-const php: LexerRule[] = [
-  { pattern: /\?>/, kind: 'cp', next: '#pop' },
-  { pattern: re(`<<<(["']?)(${ID})\\1\\n[\\s\\S]*?\\n\\s*\\2;?`, 'iu'), kind: 'sh' },
-  { pattern: /\s+/, kind: '' },
-  { pattern: /#.*$/m, kind: 'c1' },
-  { pattern: /\/\/.*$/m, kind: 'c1' },
+const closeTag: LexerRule[] = [{ pattern: /\?>/, kind: 'cp', next: ['#pop:99', 'template'] }];
+const pop: LexerRule[] = [{ pattern: /(?:)/, kind: '', next: '#pop' }];
+
+const whitespace: LexerRule[] = [
+  { pattern: re(`${S}+`), kind: '' },
+  { pattern: /#.*?$/m, kind: 'c1' },
+  { pattern: /\/\/.*?$/m, kind: 'c1' },
   { pattern: /\/\*\*(?!\/)[\s\S]*?\*\//, kind: 'cd' },
   { pattern: /\/\*[\s\S]*?\*\//, kind: 'cm' },
-  { pattern: re(`(->|::)(\\s*)(${ID})(?=(\\s*\\()?)`), kind: member },
-  { pattern: re(`(?:(?:${LNUM}|${DNUM})[eE][+-]?${LNUM})`), kind: 'mf' },
-  // Rouge 3.30 takes any run of dots (with digits) as a number: `.` concatenation, `...`.
-  { pattern: /\d*\.[\d.]*/, kind: 'mf' },
-  { pattern: /[~!%^&*+=|:<>/?@-]+/, kind: 'o' },
-  { pattern: /[[\]{}();,]/, kind: 'p' },
-  { pattern: re(`(class|interface|trait)(\\s+)(${NSID})`), kind: ['kd', '', 'nc'] },
-  { pattern: /(new|extends|instanceof)\b/i, kind: 'k', next: 'classname' },
-  { pattern: /implements\b/i, kind: 'kd', next: 'classname' },
-  {
-    pattern: re(`(use)(\\s+)(function|const|)(\\s*)(\\\\?)(${NSID})`),
-    kind: ['kn', '', 'kn', '', 'err', 'nc'],
-    next: 'use',
-  },
-  { pattern: re(`(namespace)(\\s+)(${NSID})`), kind: ['kn', '', 'nn'] },
-  { pattern: /(function)(\s*)(?=\()/, kind: ['k', ''] },
-  { pattern: re(`(function)(\\s+)(&?)(\\s*)(${ID})`), kind: ['k', '', 'o', '', 'n'] },
-  { pattern: re(`(const)(\\s+)(${ID})`, 'iu'), kind: ['k', '', 'no'] },
-  { pattern: /(?:void|\??(?:int|float|bool|string|iterable))\b/i, kind: 'kt' },
-  { pattern: /\??(?:self|callable)\b/i, kind: 'kt' },
-  { pattern: re(`\\$\\{\\$+${ID}\\}`, 'iu'), kind: 'nv' },
-  { pattern: re(`\\$+${ID}`, 'iu'), kind: 'nv' },
-  { pattern: /(yield)([ \n\r\t]+)(from)/i, kind: ['k', '', 'k'] },
-  { pattern: re(`(${NSID})(\\s*)(?=(\\(|::)?)`, 'iu'), kind: word },
-  { pattern: /0[0-7]+(?:_[0-7]+)*/, kind: 'mo' },
-  { pattern: /0[bB][01]+(?:_[01]+)*/, kind: 'mb' },
-  { pattern: /0x[a-f0-9]+(?:_[a-f0-9]+)*/i, kind: 'mh' },
-  { pattern: re(LNUM), kind: 'mi' },
+];
+
+const variables: LexerRule[] = [
+  { pattern: re(`\\$\\{\\$+${ID}\\}`), kind: 'nv' },
+  { pattern: re(`\\$+${ID}`), kind: 'nv' },
+];
+
+const values: LexerRule[] = [
+  { pattern: re(`<<<(["']?)(${ID})\\1\\n[\\s\\S]*?\\n${S}*\\2;?`, 'iu'), kind: 'sh' },
+  // Rouge's float pattern also matches a lone `.`, so concatenation dots come out as numbers.
+  { pattern: /(\d[_\d]*)?\.(\d[_\d]*)?([eE][+-]?\d[_\d]*)?/, kind: 'mf' },
+  { pattern: /0[0-7][0-7_]*/, kind: 'mo' },
+  { pattern: /0b[01][01_]*/i, kind: 'mb' },
+  { pattern: /0x[a-f0-9][a-f0-9_]*/i, kind: 'mh' },
+  { pattern: /\d[_\d]*/, kind: 'mi' },
   { pattern: /'([^'\\]*(?:\\.[^'\\]*)*)'/, kind: 's1' },
   { pattern: /`([^`\\]*(?:\\.[^`\\]*)*)`/, kind: 'sb' },
   { pattern: /"/, kind: 's2', next: 'string' },
+  {
+    pattern: /(function|fn)\b/i,
+    kind: 'k',
+    next: ['in_function_return', 'in_function_params', 'in_function_name'],
+  },
+  { pattern: /(true|false|null)\b/i, kind: 'kc' },
+  { pattern: /new\b/i, kind: 'k', next: 'in_new' },
 ];
+
+const names: LexerRule[] = [
+  { pattern: re(`${ID_NS}(?=${S}*\\()`), kind: calledName },
+  { pattern: re(ID_NS), kind: name },
+];
+
+const operators: LexerRule[] = [{ pattern: /[~!%^&*+|:.<>/@-]+/, kind: 'o' }];
+
+const php: LexerRule[] = [
+  ...closeTag,
+  ...whitespace,
+  ...variables,
+  ...values,
+  { pattern: re(`(namespace)(${S}+)(${ID_NS})`, 'iu'), kind: ['kn', '', 'nn'] },
+  {
+    pattern: re(`(class|interface|trait|extends|implements)(${S}+)(${ID_NS})`, 'iu'),
+    kind: ['kd', '', 'nc'],
+  },
+  ...names,
+  { pattern: /[;,(){}[\]]/, kind: 'p' },
+  ...operators,
+  { pattern: /[=?]/, kind: 'o' },
+];
+
+const inAssign: LexerRule[] = [
+  { pattern: /,/, kind: 'p', next: '#pop' },
+  { pattern: /[[\]]/, kind: 'p' },
+  { pattern: /\(/, kind: 'p', next: 'in_assign_function' },
+  ...closeTag,
+  ...whitespace,
+  ...values,
+  ...variables,
+  ...names,
+  ...operators,
+  ...pop,
+];
+
+/** Rouge 3.30's PHP states below `php`, ported rule for rule. */
+const phpStates: Record<string, LexerRule[]> = {
+  php,
+  in_assign: inAssign,
+  in_assign_function: [{ pattern: /\)/, kind: 'p', next: '#pop' }, { pattern: /,/, kind: 'p' }, ...inAssign],
+  in_catch: [
+    { pattern: /\(/, kind: 'p' },
+    { pattern: /\|/, kind: 'o' },
+    { pattern: re(ID), kind: 'nc' },
+    ...closeTag,
+    ...whitespace,
+    ...pop,
+  ],
+  in_const: [
+    { pattern: re(ID), kind: 'no' },
+    { pattern: /=/, kind: 'o', next: 'in_assign' },
+    ...closeTag,
+    ...whitespace,
+    ...pop,
+  ],
+  in_function_body: [
+    { pattern: /\{/, kind: 'p', next: '#push' },
+    { pattern: /\}/, kind: 'p', next: '#pop' },
+    ...php,
+  ],
+  in_function_name: [
+    { pattern: /&/, kind: 'o' },
+    { pattern: re(ID), kind: 'n' },
+    { pattern: /\(/, kind: 'p', next: '#pop' },
+    ...closeTag,
+    ...whitespace,
+    ...pop,
+  ],
+  in_function_params: [
+    { pattern: /\)/, kind: 'p', next: '#pop' },
+    { pattern: /,/, kind: 'p' },
+    { pattern: /[.]{3}/, kind: 'p' },
+    { pattern: /=/, kind: 'o', next: 'in_assign' },
+    { pattern: /\b(?:public|protected|private|readonly)\b/i, kind: 'k' },
+    { pattern: re(`\\??${ID}`), kind: 'kt', next: 'in_assign' },
+    ...closeTag,
+    ...whitespace,
+    ...variables,
+    ...pop,
+  ],
+  in_function_return: [
+    { pattern: /:/, kind: 'p' },
+    { pattern: /use\b/i, kind: 'k', next: 'in_function_use' },
+    { pattern: re(`\\??${ID}`), kind: 'kt', next: 'in_assign' },
+    { pattern: /\{/, kind: 'p', next: ['#pop', 'in_function_body'] },
+    ...closeTag,
+    ...whitespace,
+    ...pop,
+  ],
+  in_function_use: [
+    { pattern: /[,(]/, kind: 'p' },
+    { pattern: /&/, kind: 'o' },
+    { pattern: /\)/, kind: 'p', next: '#pop' },
+    ...closeTag,
+    ...whitespace,
+    ...variables,
+    ...pop,
+  ],
+  in_new: [
+    { pattern: /class\b/i, kind: 'kd', next: ['#pop', 'in_new_class'] },
+    { pattern: re(ID_NS), kind: 'nc', next: '#pop' },
+    ...closeTag,
+    ...whitespace,
+    ...pop,
+  ],
+  in_new_class: [{ pattern: /\}/, kind: 'p', next: '#pop' }, { pattern: /\{/, kind: 'p' }, ...php],
+  in_use: [
+    { pattern: /[,}]/, kind: 'p' },
+    { pattern: /(function|const)\b/i, kind: 'k' },
+    { pattern: re(`(${NS})(\\{)`), kind: ['nn', 'p'] },
+    { pattern: re(`${ID_NS}(_${ID})+`), kind: 'nf' },
+    ...closeTag,
+    ...whitespace,
+    ...names,
+    ...pop,
+  ],
+  in_visibility: [
+    { pattern: /\b(?:readonly|static)\b/i, kind: 'k' },
+    { pattern: /(?=(abstract|const|function)\b)/i, kind: 'k', next: '#pop' },
+    { pattern: re(`\\??${ID}`), kind: 'kt', next: '#pop' },
+    ...closeTag,
+    ...whitespace,
+    ...pop,
+  ],
+};
 
 /**
  * PHP as Rouge lexes it. Without `<?php` the code is taken as PHP from the start (Jekyll pages
@@ -119,31 +249,12 @@ export const phpLexer: LexerDefinition = {
       // Outside `<?php ... ?>` the text is HTML, as Rouge delegates it.
       { pattern: /[\s\S]+?(?=<\?)|[\s\S]+/, kind: (m, _push, sub) => sub(htmlLexer, m[0]) },
     ],
-    php,
-    use: [
-      { pattern: re(`(\\s+)(as)(\\s+)(${ID})`), kind: ['', 'k', '', 'n'], next: '#pop' },
-      { pattern: /\\\{/, kind: 'o', next: 'uselist' },
-      { pattern: /;/, kind: 'p', next: '#pop' },
-    ],
-    uselist: [
-      { pattern: /\s+/, kind: '' },
-      { pattern: /,/, kind: 'o' },
-      { pattern: /\}/, kind: 'o', next: '#pop' },
-      { pattern: re(`(as)(\\s+)(${ID})`), kind: ['k', '', 'n'] },
-      { pattern: re(ID), kind: 'nn' },
-    ],
-    classname: [
-      { pattern: /\s+/, kind: '' },
-      { pattern: /\\/, kind: 'err' },
-      { pattern: /[A-Z][A-Za-z0-9]*(?:\\[A-Z][A-Za-z0-9]*)*(?![\w\\])/, kind: 'nc', next: '#pop' },
-      { pattern: re(NSID), kind: 'n', next: '#pop' },
-      { pattern: /(?:)/, kind: '', next: '#pop' },
-    ],
+    ...phpStates,
     string: [
       { pattern: /"/, kind: 's2', next: '#pop' },
       { pattern: /[^\\{$"]+/, kind: 's2' },
       { pattern: /\\u\{[0-9a-fA-F]+\}/, kind: 'se' },
-      { pattern: /\\([efrntv"$\\]|[0-7]{1,3}|x[0-9A-Fa-f]{1,2})/, kind: 'se' },
+      { pattern: /\\([efrntv"$\\]|[0-7]{1,3}|[xX][0-9A-Fa-f]{1,2})/, kind: 'se' },
       { pattern: re(`\\$${ID}(\\[\\S+\\]|->${ID})?`), kind: 'nv' },
       { pattern: /\{\$\{/, kind: 'si', next: 'interp_double' },
       { pattern: /\{(?=\$)/, kind: 'si', next: 'interp_single' },

@@ -1,42 +1,101 @@
 import type { LexerDefinition, Token } from '../regex-lexer.js';
 
+// Rouge 3.30's SQL word lists, upper case as Rouge compares them (its misspellings kept).
 const KEYWORDS = new Set(
-  `absolute action add after all allocate alter and any are as asc assertion at authorization avg before begin
-between bigint binary bit blob boolean both by call cascade cascaded case cast catalog char character check clob
-close coalesce collate collation column commit condition connect connection constraint constraints continue convert
-corresponding count create cross current current_date current_time current_timestamp current_user cursor database
-date day deallocate dec decimal declare default deferrable deferred delete desc describe descriptor diagnostics
-disconnect distinct do domain double drop else end engine escape except exception exec execute exists external
-extract false fetch first float for foreign found from full function get global go goto grant group having hour
-identity if immediate in index indicator initially inner inout input insensitive insert int integer intersect
-interval into is isolation join key language last leading left level like limit local lower match max min minute
-module month names national natural nchar next no not null nullif numeric of on only open option or order outer
-output overlaps pad partial position precision prepare preserve primary prior privileges procedure public read real
-references relative replace restrict revoke right rollback rows schema scroll second section select session
-session_user set show size smallint some space sql sqlcode sqlerror sqlstate substring sum system_user table
-table_name temporary text then time timestamp timezone_hour timezone_minute to trailing transaction translate
-translation trim true union unique unknown update upper usage use user using value values varchar varying view
-when whenever where with work write year zone`.split(/\s+/),
+  `ABORT ABS ABSOLUTE ACCESS ADA ADD ADMIN AFTER AGGREGATE ALIAS ALL ALLOCATE ALTER ANALYSE ANALYZE AND ANY ARE
+AS ASC ASENSITIVE ASSERTION ASSIGNMENT ASYMMETRIC AT ATOMIC AUTHORIZATION AVG BACKWARD BEFORE BEGIN BETWEEN
+BITVAR BIT_LENGTH BOTH BREADTH BY C CACHE CALL CALLED CARDINALITY CASCADE CASCADED CASE CAST CATALOG
+CATALOG_NAME CHAIN CHARACTERISTICS CHARACTER_LENGTH CHARACTER_SET_CATALOG CHARACTER_SET_NAME
+CHARACTER_SET_SCHEMA CHAR_LENGTH CHECK CHECKED CHECKPOINT CLASS CLASS_ORIGIN CLOB CLOSE CLUSTER COALSECE COBOL
+COLLATE COLLATION COLLATION_CATALOG COLLATION_NAME COLLATION_SCHEMA COLUMN COLUMN_NAME COMMAND_FUNCTION
+COMMAND_FUNCTION_CODE COMMENT COMMIT COMMITTED COMPLETION CONDITION_NUMBER CONNECT CONNECTION CONNECTION_NAME
+CONSTRAINT CONSTRAINTS CONSTRAINT_CATALOG CONSTRAINT_NAME CONSTRAINT_SCHEMA CONSTRUCTOR CONTAINS CONTINUE
+CONVERSION CONVERT COPY CORRESPONTING COUNT CREATE CREATEDB CREATEUSER CROSS CUBE CURRENT CURRENT_DATE
+CURRENT_PATH CURRENT_ROLE CURRENT_TIME CURRENT_TIMESTAMP CURRENT_USER CURSOR CURSOR_NAME CYCLE DATA DATABASE
+DATETIME_INTERVAL_CODE DATETIME_INTERVAL_PRECISION DAY DEALLOCATE DECLARE DEFAULT DEFAULTS DEFERRABLE DEFERRED
+DEFINED DEFINER DELETE DELIMITER DELIMITERS DEREF DESC DESCRIBE DESCRIPTOR DESTROY DESTRUCTOR DETERMINISTIC
+DIAGNOSTICS DICTIONARY DISCONNECT DISPATCH DISTINCT DO DOMAIN DROP DYNAMIC DYNAMIC_FUNCTION
+DYNAMIC_FUNCTION_CODE EACH ELSE ENCODING ENCRYPTED END END-EXEC EQUALS ESCAPE EVERY EXCEPT ESCEPTION EXCLUDING
+EXCLUSIVE EXEC EXECUTE EXISTING EXISTS EXPLAIN EXTERNAL EXTRACT FALSE FETCH FINAL FIRST FOLLOWING FOR FORCE
+FOREIGN FORTRAN FORWARD FOUND FREE FREEZE FROM FULL FUNCTION G GENERAL GENERATED GET GLOBAL GO GOTO GRANT
+GRANTED GROUP GROUPING HANDLER HAVING HIERARCHY HOLD HOST IDENTITY IGNORE ILIKE IMMEDIATE IMMUTABLE
+IMPLEMENTATION IMPLICIT IN INCLUDING INCREMENT INDEX INDITCATOR INFIX INHERITS INITIALIZE INITIALLY INNER
+INOUT INPUT INSENSITIVE INSERT INSTANTIABLE INSTEAD INTERSECT INTO INVOKER IS ISNULL ISOLATION ITERATE JOIN
+KEY KEY_MEMBER KEY_TYPE LANCOMPILER LANGUAGE LARGE LAST LATERAL LEADING LEFT LENGTH LESS LEVEL LIKE LIMIT
+LISTEN LOAD LOCAL LOCALTIME LOCALTIMESTAMP LOCATION LOCATOR LOCK LOWER MAP MATCH MAX MAXVALUE MESSAGE_LENGTH
+MESSAGE_OCTET_LENGTH MESSAGE_TEXT METHOD MIN MINUTE MINVALUE MOD MODE MODIFIES MODIFY MONTH MORE MOVE MUMPS
+NAMES NATURAL NCLOB NEW NEXT NO NOCREATEDB NOCREATEUSER NONE NOT NOTHING NOTIFY NOTNULL NULL NULLABLE NULLIF
+OBJECT OCTET_LENGTH OF OFF OFFSET OIDS OLD ON ONLY OPEN OPERATION OPERATOR OPTION OPTIONS OR ORDER ORDINALITY
+OUT OUTER OUTPUT OVERLAPS OVERLAY OVERRIDING OWNER PAD PARAMETER PARAMETERS PARAMETER_MODE PARAMATER_NAME
+PARAMATER_ORDINAL_POSITION PARAMETER_SPECIFIC_CATALOG PARAMETER_SPECIFIC_NAME PARAMATER_SPECIFIC_SCHEMA
+PARTIAL PARTITION PASCAL PENDANT PLACING PLI POSITION POSTFIX PREFIX PRECEDING PREORDER PREPARE PRESERVE
+PRIMARY PRIOR PRIVILEGES PROCEDURAL PROCEDURE PUBLIC RANGE READ READS RECHECK RECURSIVE REF REFERENCES
+REFERENCING REINDEX RELATIVE RENAME REPEATABLE REPLACE RESET RESTART RESTRICT RESULT RETURN RETURNED_LENGTH
+RETURNED_OCTET_LENGTH RETURNED_SQLSTATE RETURNS REVOKE RIGHT ROLE ROLLBACK ROLLUP ROUTINE ROUTINE_CATALOG
+ROUTINE_NAME ROUTINE_SCHEMA ROW ROWS ROW_COUNT RULE SAVE_POINT SCALE SCHEMA SCHEMA_NAME SCOPE SCROLL SEARCH
+SECOND SECURITY SELECT SELF SENSITIVE SERIALIZABLE SERVER_NAME SESSION SESSION_USER SET SETOF SETS SHARE SHOW
+SIMILAR SIMPLE SIZE SOME SOURCE SPACE SPECIFIC SPECIFICTYPE SPECIFIC_NAME SQL SQLCODE SQLERROR SQLEXCEPTION
+SQLSTATE SQLWARNINIG STABLE START STATE STATEMENT STATIC STATISTICS STDIN STDOUT STORAGE STRICT STRUCTURE
+STYPE SUBCLASS_ORIGIN SUBLIST SUBSTRING SUM SYMMETRIC SYSID SYSTEM SYSTEM_USER TABLE TABLE_NAME TEMP TEMPLATE
+TEMPORARY TERMINATE THAN THEN TIMEZONE_HOUR TIMEZONE_MINUTE TO TOAST TRAILING TRANSATION
+TRANSACTIONS_COMMITTED TRANSACTIONS_ROLLED_BACK TRANSATION_ACTIVE TRANSFORM TRANSFORMS TRANSLATE TRANSLATION
+TREAT TRIGGER TRIGGER_CATALOG TRIGGER_NAME TRIGGER_SCHEMA TRIM TRUE TRUNCATE TRUSTED TYPE UNCOMMITTED UNDER
+UNENCRYPTED UNION UNIQUE UNKNOWN UNLISTEN UNNAMED UNNEST UNTIL UPDATE UPPER USAGE USER
+USER_DEFINED_TYPE_CATALOG USER_DEFINED_TYPE_NAME USER_DEFINED_TYPE_SCHEMA USING VACUUM VALID VALIDATOR VALUES
+VARIABLE VERBOSE VERSION VIEW VOLATILE WHEN WHENEVER WHERE WINDOW WITH WITHOUT WORK WRITE ZONE`.split(/\s+/),
+);
+
+const TYPES = new Set(
+  `ZEROFILL UNSIGNED SIGNED SERIAL BIT TINYINT BOOL BOOLEAN SMALLINT MEDIUMINT INT INTEGER BIGINT DECIMAL DEC
+NUMERIC FIXED FLOAT DOUBLE PRECISION REAL DATE DATETIME TIMESTAMP TIME YEAR NATIONAL CHAR CHARACTER NCHAR BYTE
+VARCHAR VARYING BINARY VARBINARY TINYBLOB TINYTEXT BLOB TEXT MEDIUMBLOB MEDIUMTEXT LONGBLOB LONGTEXT ENUM`.split(
+    /\s+/,
+  ),
 );
 
 function word(m: RegExpExecArray): Token[] {
-  return [[KEYWORDS.has(m[0].toLowerCase()) ? 'k' : 'n', m[0]]];
+  const upper = m[0].toUpperCase();
+  return [[TYPES.has(upper) ? 'nb' : KEYWORDS.has(upper) ? 'k' : 'n', m[0]]];
 }
 
-/** SQL as Rouge lexes it: keywords case-insensitively, other words as names. */
+/** SQL as Rouge 3.30 lexes it: types as builtins, keywords case-insensitively, escapes in strings. */
 export const sqlLexer: LexerDefinition = {
   states: {
     root: [
       { pattern: /\s+/, kind: '' },
       { pattern: /--.*/, kind: 'c1' },
-      { pattern: /\/\*[\s\S]*?\*\//, kind: 'cm' },
+      { pattern: /\/\*/, kind: 'cm', next: 'multiline_comments' },
       { pattern: /\d+/, kind: 'mi' },
-      { pattern: /'(?:''|\\.|[^'\\])*'/, kind: 's1' },
-      { pattern: /"(?:""|\\.|[^"\\])*"/, kind: 's2' },
-      { pattern: /`(?:``|[^`])*`/, kind: 'nv' },
+      { pattern: /'/, kind: 's1', next: 'single_string' },
+      { pattern: /"/, kind: 'nv', next: 'double_string' },
+      { pattern: /`/, kind: 'nv', next: 'backtick' },
       { pattern: /\w+/, kind: word },
-      { pattern: /[+*/<>=~!@#%&|?^-]+/, kind: 'o' },
-      { pattern: /[;:()[\],.]+/, kind: 'p' },
+      { pattern: /[+*/<>=~!@#%&|?^-]/, kind: 'o' },
+      { pattern: /[;:()[\]{},.]/, kind: 'p' },
+    ],
+    multiline_comments: [
+      { pattern: /\/\*/, kind: 'cm', next: 'multiline_comments' },
+      { pattern: /\*\//, kind: 'cm', next: '#pop' },
+      { pattern: /[^/*]+/, kind: 'cm' },
+      { pattern: /[/*]/, kind: 'cm' },
+    ],
+    backtick: [
+      { pattern: /\\./, kind: 'se' },
+      { pattern: /``/, kind: 'se' },
+      { pattern: /`/, kind: 'nv', next: '#pop' },
+      { pattern: /[^\\`]+/, kind: 'nv' },
+    ],
+    single_string: [
+      { pattern: /\\./, kind: 'se' },
+      { pattern: /''/, kind: 'se' },
+      { pattern: /'/, kind: 's1', next: '#pop' },
+      { pattern: /[^\\']+/, kind: 's1' },
+    ],
+    double_string: [
+      { pattern: /\\./, kind: 'se' },
+      { pattern: /""/, kind: 'se' },
+      { pattern: /"/, kind: 'nv', next: '#pop' },
+      { pattern: /[^\\"]+/, kind: 'nv' },
     ],
   },
 };
