@@ -36,7 +36,6 @@ const knownFailures: Record<string, string> = {
   'block/09_html/html_to_native/emphasis': 'html_to_native is not implemented',
   'block/09_html/html_to_native/header': 'html_to_native is not implemented',
   'block/09_html/markdown_attr': 'markdown="1" on an element nested in raw HTML',
-  'block/09_html/not_parsed': 'kramdown escapes a stray </p> inside raw HTML',
   'block/09_html/parse_as_raw': 'parse_block_html with raw content elements',
   'block/09_html/parse_as_span': 'a span-model element closed by an upper-case end tag',
   'block/09_html/processing_instruction': 'processing instructions are shown as text by kramdown',

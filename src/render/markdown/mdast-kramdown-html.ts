@@ -2,6 +2,7 @@ import type { Properties } from 'hast';
 import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { CompileContext, Extension as FromMarkdownExtension, Token } from 'mdast-util-from-markdown';
 import { find, html } from 'property-information';
+import { escapeKramdownRawHtmlText } from './kramdown-raw-html-text.js';
 import type { KramdownHtmlInfo } from './micromark-kramdown-html.js';
 
 /**
@@ -160,7 +161,7 @@ function flatten(node: RootContent, out: RootContent[]): void {
     const body = node.children.find((child) => child.type === 'kramdownHtmlSpanBody');
     out.push(element(info, body ? body.children : [], position));
   } else {
-    const html: RootContent = { type: 'html', value: rawValue(node), position };
+    const html: RootContent = { type: 'html', value: escapeKramdownRawHtmlText(rawValue(node)), position };
     // Kept for the checker (html/unclosed-block), like unclosed `markdown="1"` elements.
     if (info.unclosed) html.data = { kramdownUnclosed: info.tagName } as RootContent['data'];
     out.push(html);
