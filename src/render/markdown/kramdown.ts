@@ -37,6 +37,7 @@ import { remarkKramdownListCodeTabs } from './remark-kramdown-list-code-tabs.js'
 import { remarkKramdownStrayEndTags } from './remark-kramdown-stray-end-tags.js';
 import { remarkKramdownTables } from './remark-kramdown-tables.js';
 import { remarkKramdownToc } from './remark-kramdown-toc.js';
+import { remarkKramdownTrailingSpaceBreak } from './remark-kramdown-trailing-space-break.js';
 import { remarkKramdownTypography } from './remark-kramdown-typography.js';
 import { remarkKramdownUnclosedSpans } from './remark-kramdown-unclosed-spans.js';
 
@@ -83,6 +84,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   }
   const tables = remarkKramdownTables();
   const hardWrap = options.hardWrap && options.input !== 'kramdown' ? remarkKramdownHardWrap() : undefined;
+  const trailingSpaceBreaks = options.input === 'kramdown' ? remarkKramdownTrailingSpaceBreak() : undefined;
   const ials = remarkKramdownIal();
   const definitionLists = remarkKramdownDefinitionList();
   const abbreviations = remarkKramdownAbbreviations();
@@ -97,6 +99,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     ials(tree);
     tables(tree, file);
     hardWrap?.(tree);
+    trailingSpaceBreaks?.(tree, file);
     headingIds(tree, file);
     typography(tree, file);
     abbreviations(tree);
