@@ -34,6 +34,7 @@ import { remarkKramdownHardWrap } from './remark-kramdown-hard-wrap.js';
 import { remarkKramdownHeadingIds } from './remark-kramdown-heading-ids.js';
 import { remarkKramdownIal } from './remark-kramdown-ial.js';
 import { remarkKramdownListCodeTabs } from './remark-kramdown-list-code-tabs.js';
+import { remarkKramdownMailtoAutolink } from './remark-kramdown-mailto-autolink.js';
 import { remarkKramdownStrayEndTags } from './remark-kramdown-stray-end-tags.js';
 import { remarkKramdownTables } from './remark-kramdown-tables.js';
 import { remarkKramdownToc } from './remark-kramdown-toc.js';
@@ -85,6 +86,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   const tables = remarkKramdownTables();
   const hardWrap = options.hardWrap && options.input !== 'kramdown' ? remarkKramdownHardWrap() : undefined;
   const trailingSpaceBreaks = options.input === 'kramdown' ? remarkKramdownTrailingSpaceBreak() : undefined;
+  const mailtoAutolinks = options.input === 'kramdown' ? remarkKramdownMailtoAutolink() : undefined;
   const ials = remarkKramdownIal();
   const definitionLists = remarkKramdownDefinitionList();
   const abbreviations = remarkKramdownAbbreviations();
@@ -100,6 +102,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     tables(tree, file);
     hardWrap?.(tree);
     trailingSpaceBreaks?.(tree, file);
+    mailtoAutolinks?.(tree, file);
     headingIds(tree, file);
     typography(tree, file);
     abbreviations(tree);
