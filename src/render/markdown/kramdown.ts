@@ -34,9 +34,11 @@ import { remarkKramdownHardWrap } from './remark-kramdown-hard-wrap.js';
 import { remarkKramdownHeadingIds } from './remark-kramdown-heading-ids.js';
 import { remarkKramdownIal } from './remark-kramdown-ial.js';
 import { remarkKramdownListCodeTabs } from './remark-kramdown-list-code-tabs.js';
+import { remarkKramdownMailtoAutolink } from './remark-kramdown-mailto-autolink.js';
 import { remarkKramdownStrayEndTags } from './remark-kramdown-stray-end-tags.js';
 import { remarkKramdownTables } from './remark-kramdown-tables.js';
 import { remarkKramdownToc } from './remark-kramdown-toc.js';
+import { remarkKramdownTrailingSpaceBreak } from './remark-kramdown-trailing-space-break.js';
 import { remarkKramdownTypography } from './remark-kramdown-typography.js';
 import { remarkKramdownUnclosedSpans } from './remark-kramdown-unclosed-spans.js';
 
@@ -83,6 +85,8 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   }
   const tables = remarkKramdownTables();
   const hardWrap = options.hardWrap && options.input !== 'kramdown' ? remarkKramdownHardWrap() : undefined;
+  const trailingSpaceBreaks = options.input === 'kramdown' ? remarkKramdownTrailingSpaceBreak() : undefined;
+  const mailtoAutolinks = options.input === 'kramdown' ? remarkKramdownMailtoAutolink() : undefined;
   const ials = remarkKramdownIal();
   const definitionLists = remarkKramdownDefinitionList();
   const abbreviations = remarkKramdownAbbreviations();
@@ -97,6 +101,8 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     ials(tree);
     tables(tree, file);
     hardWrap?.(tree);
+    trailingSpaceBreaks?.(tree, file);
+    mailtoAutolinks?.(tree, file);
     headingIds(tree, file);
     typography(tree, file);
     abbreviations(tree);
