@@ -1,7 +1,7 @@
 import type { Element, ElementContent } from 'hast';
 import type { Code, InlineCode } from 'mdast';
 import type { State } from 'mdast-util-to-hast';
-import type { KramdownOptions } from '../../config/kramdown-options.js';
+import { JEKYLL_KRAMDOWN_DEFAULTS, type KramdownOptions } from '../../config/kramdown-options.js';
 import { highlightCode } from '../highlight/highlight-code.js';
 
 /** The code handlers for the given `syntax_highlighter` and its `default_lang` (Jekyll's unless set). */
@@ -11,7 +11,7 @@ export function kramdownCodeHandlers(options: KramdownOptions = {}) {
     blocks: highlighter !== null && options.highlightBlocks !== false,
     spans: highlighter !== null && options.highlightSpans !== false,
     defaultLang: options.defaultLang === undefined ? 'plaintext' : options.defaultLang,
-    guessLang: options.guessLang ?? false,
+    guessLang: options.guessLang ?? JEKYLL_KRAMDOWN_DEFAULTS.guessLang,
   };
   return {
     code: (state: State, node: Code) => kramdownCodeToHast(state, node, settings),

@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root as HastRoot, RootContent } from 'has
 import { fromHtml } from 'hast-util-from-html';
 import type { FootnoteReference, List, Root } from 'mdast';
 import { defaultHandlers, type State } from 'mdast-util-to-hast';
-import type { KramdownOptions } from '../../config/kramdown-options.js';
+import { JEKYLL_KRAMDOWN_DEFAULTS, type KramdownOptions } from '../../config/kramdown-options.js';
 
 interface Footnote {
   name: string;
@@ -28,10 +28,10 @@ const states = new WeakMap<State, FootnoteState>();
  * gets `fnref:name:1`, `:2`... and its own backlink.
  */
 export function kramdownFootnoteHandlers(options: KramdownOptions = {}) {
-  const prefix = options.footnotePrefix ?? '';
-  const linkText = options.footnoteLinkText ?? '%s';
-  const backlink = options.footnoteBacklink ?? '&#8617;';
-  const start = options.footnoteNr ?? 1;
+  const prefix = options.footnotePrefix ?? JEKYLL_KRAMDOWN_DEFAULTS.footnotePrefix;
+  const linkText = options.footnoteLinkText ?? JEKYLL_KRAMDOWN_DEFAULTS.footnoteLinkText;
+  const backlink = options.footnoteBacklink ?? JEKYLL_KRAMDOWN_DEFAULTS.footnoteBacklink;
+  const start = options.footnoteNr ?? JEKYLL_KRAMDOWN_DEFAULTS.footnoteNr;
 
   const stateOf = (state: State): FootnoteState => {
     let value = states.get(state);
@@ -80,7 +80,12 @@ export function kramdownFootnoteHandlers(options: KramdownOptions = {}) {
       const definition = state.footnoteById.get(note.identifier.toUpperCase());
       if (!definition) continue;
       const children = state.wrap(state.all(definition), true);
-      addBacklinks(children, note, options.footnoteBacklinkInline ?? false, backlink);
+      addBacklinks(
+        children,
+        note,
+        options.footnoteBacklinkInline ?? JEKYLL_KRAMDOWN_DEFAULTS.footnoteBacklinkInline,
+        backlink,
+      );
       items.push({ type: 'text', value: '\n' });
       items.push({ type: 'element', tagName: 'li', properties: { id: `fn:${note.name}` }, children });
     }

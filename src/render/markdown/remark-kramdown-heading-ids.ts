@@ -1,6 +1,6 @@
 import type { Heading, Nodes, Parent, Root } from 'mdast';
 import type { VFile } from 'vfile';
-import type { KramdownOptions } from '../../config/kramdown-options.js';
+import { JEKYLL_KRAMDOWN_DEFAULTS, type KramdownOptions } from '../../config/kramdown-options.js';
 import { decodeCharacterReferences } from './kramdown-attribute-list.js';
 import type { KramdownDefinitionList } from './mdast-kramdown-definition.js';
 import type {} from './mdast-kramdown-html.js';
@@ -24,7 +24,7 @@ const explicitId = /[\t ]+\{#([A-Za-z][\w:-]*)\}[\t ]*$/;
  */
 export function remarkKramdownHeadingIds(options: KramdownOptions = {}) {
   const kramdownInput = options.input === 'kramdown';
-  const prefix = options.autoIdPrefix ?? '';
+  const prefix = options.autoIdPrefix ?? JEKYLL_KRAMDOWN_DEFAULTS.autoIdPrefix;
   return (tree: Root, file: VFile): undefined => {
     const source = typeof file.value === 'string' ? file.value : String(file.value ?? '');
     const gfmCounts = new Map<string, number>();

@@ -1,7 +1,7 @@
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import type { Parent, Root, Text } from 'mdast';
 import type { VFile } from 'vfile';
-import type { KramdownOptions } from '../../config/kramdown-options.js';
+import { JEKYLL_KRAMDOWN_DEFAULTS, type KramdownOptions } from '../../config/kramdown-options.js';
 import { escapedOffsets } from './kramdown-escaped-offsets.js';
 import { htmlContentModel, htmlVoidElements } from './kramdown-html-elements.js';
 
@@ -27,7 +27,7 @@ function symbolsFor(options: KramdownOptions): Symbols {
     const decoded = decodeNamedCharacterReference(name);
     return typeof decoded === 'string' ? decoded : fallback;
   };
-  const [lsquo, rsquo, ldquo, rdquo] = (options.smartQuotes ?? ['lsquo', 'rsquo', 'ldquo', 'rdquo']).map(
+  const [lsquo, rsquo, ldquo, rdquo] = (options.smartQuotes ?? JEKYLL_KRAMDOWN_DEFAULTS.smartQuotes).map(
     (q) => entity(q, q),
   );
   return {
