@@ -16,11 +16,7 @@ const root = fileURLToPath(new URL('../../../shared/kramdown-testcases', import.
  * comparing it stay here for good.
  */
 const knownFailures: Record<string, string> = {
-  'block/03_paragraph/indented':
-    'kramdown ends an indented code block at a line indented less than four spaces',
-  'block/03_paragraph/standalone_image': 'a paragraph holding only an image becomes <figure> (kramdown 2.4)',
   'block/03_paragraph/with_html_to_native': 'html_to_native is not implemented',
-  'block/04_header/setext_header': 'kramdown setext rules (no lazy underline, code block before it)',
   'block/06_codeblock/error': 'an unclosed `~~~` fence is a paragraph in kramdown',
   'block/06_codeblock/highlighting-opts': 'Rouge markup',
   'block/06_codeblock/rouge/multiple': 'Rouge markup (custom formatter)',
@@ -28,7 +24,6 @@ const knownFailures: Record<string, string> = {
   'block/06_codeblock/whitespace': 'the show-whitespaces class (tab and space spans) is not implemented',
   'block/08_list/item_ial': 'an IAL at the start of a list item (lists branch)',
   'block/08_list/lazy_and_nested': 'a lazy line with a list marker inside a nested list stays text',
-  'block/08_list/list_and_others': 'a rule may not interrupt a paragraph in kramdown input',
   'block/08_list/special_cases': 'kramdown list item paragraphs (lists branch)',
   'block/09_html/cdata_section': 'CDATA sections in HTML blocks',
   'block/09_html/content_model/tables': 'markdown="span" on a cell nested in a raw <table>',
@@ -41,7 +36,6 @@ const knownFailures: Record<string, string> = {
   'block/09_html/processing_instruction': 'processing instructions are shown as text by kramdown',
   'block/09_html/simple': '&nbsp; in an attribute value of a parsed element becomes a character',
   'block/09_html/xml': 'XML elements with namespaces and unmatched end tags',
-  'block/11_ial/simple': 'IAL details: attribute quoting, several IALs merged',
   'block/12_extension/options': '{::options /} does not change options mid-document',
   'block/12_extension/options3': 'Rouge markup (set through {::options})',
   'block/13_definition_list/auto_ids': 'an IAL at the start of a term (`{:#id} term`)',
@@ -51,7 +45,6 @@ const knownFailures: Record<string, string> = {
   'span/01_link/image_in_a': 'image alt text keeps nested Markdown as written',
   'span/01_link/inline': 'kramdown link bracket nesting rules',
   'span/01_link/link_defs': 'kramdown link definition rules (no URL, spaces, indentation)',
-  'span/01_link/link_defs_with_ial': 'an IAL on a link definition used by a reference',
   'span/01_link/links_with_angle_brackets': 'a URL in <...> keeps its spaces unencoded',
   'span/01_link/reference': 'kramdown reference link rules ([text] [id] with a space)',
   'span/02_emphasis/empty': 'kramdown emphasis rules differ from CommonMark',

@@ -26,8 +26,10 @@ import { kramdownIal } from './micromark-kramdown-ial.js';
 import { kramdownLineBreak } from './micromark-kramdown-line-break.js';
 import { kramdownList } from './micromark-kramdown-list.js';
 import { kramdownMath, kramdownMathFromMarkdown } from './micromark-kramdown-math.js';
+import { kramdownSetextUnderline } from './micromark-kramdown-setext-underline.js';
 import { kramdownTable } from './micromark-kramdown-table.js';
 import { kramdownTextLiterals } from './micromark-kramdown-text-literals.js';
+import { kramdownThematicBreak } from './micromark-kramdown-thematic-break.js';
 import { remarkKramdownAbbreviations } from './remark-kramdown-abbreviations.js';
 import { remarkKramdownDefinitionList } from './remark-kramdown-definition-list.js';
 import { remarkKramdownHardWrap } from './remark-kramdown-hard-wrap.js';
@@ -35,6 +37,7 @@ import { remarkKramdownHeadingIds } from './remark-kramdown-heading-ids.js';
 import { remarkKramdownIal } from './remark-kramdown-ial.js';
 import { remarkKramdownListCodeTabs } from './remark-kramdown-list-code-tabs.js';
 import { remarkKramdownMailtoAutolink } from './remark-kramdown-mailto-autolink.js';
+import { remarkKramdownStandaloneImage } from './remark-kramdown-standalone-image.js';
 import { remarkKramdownStrayEndTags } from './remark-kramdown-stray-end-tags.js';
 import { remarkKramdownTables } from './remark-kramdown-tables.js';
 import { remarkKramdownToc } from './remark-kramdown-toc.js';
@@ -77,6 +80,9 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   data.micromarkExtensions.push(
     kramdownMath(),
     kramdownTextLiterals({ kramdownEscapes: options.input === 'kramdown' }),
+    // micromark tries the last extension's constructs first: an underline before a rule.
+    kramdownThematicBreak({ kramdownInput: options.input === 'kramdown' }),
+    kramdownSetextUnderline(),
   );
   data.fromMarkdownExtensions.push(kramdownMathFromMarkdown());
   if (options.input === 'kramdown') {
@@ -88,6 +94,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   const trailingSpaceBreaks = options.input === 'kramdown' ? remarkKramdownTrailingSpaceBreak() : undefined;
   const mailtoAutolinks = options.input === 'kramdown' ? remarkKramdownMailtoAutolink() : undefined;
   const ials = remarkKramdownIal();
+  const standaloneImages = remarkKramdownStandaloneImage();
   const definitionLists = remarkKramdownDefinitionList();
   const abbreviations = remarkKramdownAbbreviations();
   const headingIds = remarkKramdownHeadingIds(options);
@@ -99,6 +106,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   return (tree: Root, file: VFile): undefined => {
     definitionLists(tree);
     ials(tree);
+    standaloneImages(tree);
     tables(tree, file);
     hardWrap?.(tree);
     trailingSpaceBreaks?.(tree, file);

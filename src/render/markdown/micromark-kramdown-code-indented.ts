@@ -38,14 +38,18 @@ const further: Construct = { partial: true, tokenize: tokenizeFurther };
 const rawIndentPrefix: Construct = { partial: true, tokenize: tokenizeRawIndentPrefix };
 const blankRest: Construct = { partial: true, tokenize: tokenizeBlankRest };
 
-/** A tab or four spaces before the next non-blank character: the line continues the code. */
+/**
+ * A tab or four spaces before the next non-blank character: the line continues the code. A line
+ * of white space only is blank however long it is (kramdown's code lines need `\S`), so the lazy
+ * lines after it do not join the code.
+ */
 function tokenizeRawIndentPrefix(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
   const self = this;
   return factorySpaceMinMax(effects, check, nok, 'linePrefix', 4, 4);
 
   function check(code: Code): State | undefined {
     if (code === null || isLineEnding(code)) return nok(code);
-    return rawIndent(self) ? ok(code) : nok(code);
+    return rawIndent(self) ? effects.check(blankRest, nok, ok)(code) : nok(code);
   }
 }
 

@@ -1,4 +1,4 @@
-import { blankLine, thematicBreak } from 'micromark-core-commonmark';
+import { blankLine } from 'micromark-core-commonmark';
 import type {
   Code,
   Construct,
@@ -9,6 +9,7 @@ import type {
   TokenizeContext,
 } from 'micromark-util-types';
 import { htmlSpanElements } from './kramdown-html-elements.js';
+import { thematicBreakLine } from './micromark-kramdown-thematic-break.js';
 
 declare module 'micromark-util-types' {
   interface TokenTypeMap {
@@ -108,7 +109,7 @@ function tokenizeItemStart(
   function start(code: Code): State | undefined {
     const kind = isBulletMarker(code) ? 'listUnordered' : isDigit(code) ? 'listOrdered' : undefined;
     if (!kind || (state.type && state.type !== kind)) return nok(code);
-    if (code === asterisk || code === dash) return effects.check(thematicBreak, nok, open(kind))(code);
+    if (code === asterisk || code === dash) return effects.check(thematicBreakLine, nok, open(kind))(code);
     return open(kind)(code);
   }
 

@@ -3,6 +3,7 @@ import type { Html, Nodes, Parent, Root, RootContent } from 'mdast';
 import { type AttributeList, mergeAttributeLists, parseAttributeList } from './kramdown-attribute-list.js';
 import { htmlAttributesToProperties } from './mdast-kramdown-html.js';
 import type {} from './mdast-kramdown-ial.js';
+import type { StandaloneImageData } from './remark-kramdown-standalone-image.js';
 
 const aldPattern = /^(\w[\w-]*):(.*)$/s;
 
@@ -37,6 +38,10 @@ export function remarkKramdownIal() {
           'auto_ids-'.length,
         );
       }
+      if ((node.type === 'image' || node.type === 'imageReference') && list.refs.includes('standalone')) {
+        node.data ??= {};
+        (node.data as StandaloneImageData).kramdownStandalone = true;
+      }
       applyAttributeList(node, resolveRefs(list, alds));
     }
     applyDefinitionAttributes(tree);
@@ -69,13 +74,22 @@ function applyDefinitionAttributes(tree: Root): void {
   apply(tree);
 }
 
-function resolveRefs(list: AttributeList, alds: Map<string, AttributeList>): AttributeList {
-  let result: AttributeList = { ...list, refs: [] };
+/**
+ * The IAL with the ALDs it names folded in (kramdown's `update_attr_with_ial`): an ALD's own
+ * references first, then the ALD, then the IAL itself, so the IAL wins. `seen` stops a cycle.
+ */
+function resolveRefs(
+  list: AttributeList,
+  alds: Map<string, AttributeList>,
+  seen: ReadonlySet<string> = new Set(),
+): AttributeList {
+  let result: AttributeList = { classes: [], attributes: [], refs: [] };
   for (const ref of list.refs) {
     const ald = alds.get(ref);
-    if (ald) result = mergeAttributeLists(ald, result);
+    if (ald && !seen.has(ref))
+      result = mergeAttributeLists(result, resolveRefs(ald, alds, new Set([...seen, ref])));
   }
-  return result;
+  return mergeAttributeLists(result, { ...list, refs: [] });
 }
 
 function visit(
@@ -87,23 +101,32 @@ function visit(
   const out: RootContent[] = [];
   let pending: AttributeList | undefined;
   let previous: RootContent | undefined;
+  /** The block the IAL just before took its attributes to. */
+  let attachedTo: RootContent | undefined;
   for (const node of parent.children) {
     if ('children' in node) visit(node, alds, deferred);
     if (node.type === 'kramdownIal') {
       changed = true;
       const ald = aldPattern.exec(node.value);
       if (ald) {
-        alds.set(ald[1], parseAttributeList(ald[2]));
+        // A second definition of a name adds to the first (kramdown parses into the same hash).
+        const earlier = alds.get(ald[1]);
+        const list = parseAttributeList(ald[2]);
+        alds.set(ald[1], earlier ? mergeAttributeLists(earlier, list) : list);
+        attachedTo = undefined;
       } else {
         const list = parseAttributeList(node.value);
-        const adjacent =
-          previous &&
-          previous.type !== 'kramdownIal' &&
-          previous.position &&
-          node.position &&
-          node.position.start.line - previous.position.end.line <= 1;
-        if (adjacent && previous) deferred.push([previous, list]);
-        else pending = pending ? mergeAttributeLists(pending, list) : list;
+        const nextLine =
+          previous?.position && node.position && node.position.start.line - previous.position.end.line <= 1;
+        // IAL lines right under an IAL that went to a block go to that block too.
+        const target = previous?.type === 'kramdownIal' ? attachedTo : previous;
+        if (nextLine && target) {
+          deferred.push([target, list]);
+          attachedTo = target;
+        } else {
+          pending = pending ? mergeAttributeLists(pending, list) : list;
+          attachedTo = undefined;
+        }
       }
       previous = node;
       continue;
