@@ -9,6 +9,7 @@ import type {
   State,
   TokenizeContext,
 } from 'micromark-util-types';
+import { itemIalOnlyLine } from './micromark-kramdown-item-ial-line.js';
 
 declare module 'micromark-util-types' {
   interface TokenTypeMap {
@@ -76,6 +77,12 @@ function tokenizeStart(this: TokenizeContext, effects: Effects, ok: State, nok: 
     effects.exit('kramdownDefinitionMarker');
     // `: ` alone is an empty definition; its content, if any, is indented as for `: text`.
     state.kramdownDefinitionIndent = code === null || isLineEnding(code) ? 2 : Math.min(width, 4);
+    return effects.check(itemIalOnlyLine, ialOnly, ok)(code);
+  }
+
+  /** `: {:.cls}` alone: the content is indented by four, as kramdown's `parse_first_list_line` does. */
+  function ialOnly(code: Code): State | undefined {
+    state.kramdownDefinitionIndent = 4;
     return ok(code);
   }
 }

@@ -9,6 +9,7 @@ import type {
   TokenizeContext,
 } from 'micromark-util-types';
 import { htmlSpanElements } from './kramdown-html-elements.js';
+import { itemIalOnlyLine } from './micromark-kramdown-item-ial-line.js';
 import { thematicBreakLine } from './micromark-kramdown-thematic-break.js';
 
 declare module 'micromark-util-types' {
@@ -163,6 +164,12 @@ function tokenizeItemStart(
     // A marker followed only by spaces: kramdown counts them all, as for any other item.
     state.size = columns;
     state.lastBlank = code === null || isLineEnding(code);
+    return effects.check(itemIalOnlyLine, ialOnly, ok)(code);
+  }
+
+  /** `* {:.cls}` alone: the content is indented by four, as kramdown's `parse_first_list_line` does. */
+  function ialOnly(code: Code): State | undefined {
+    state.size = 4;
     return ok(code);
   }
 }

@@ -97,6 +97,8 @@ function visit(
   alds: Map<string, AttributeList>,
   deferred: Array<[Nodes, AttributeList]>,
 ): void {
+  const itemIal = takeItemIal(parent);
+  if (itemIal !== undefined) deferred.push([parent as Nodes, parseAttributeList(itemIal)]);
   let changed = false;
   const out: RootContent[] = [];
   let pending: AttributeList | undefined;
@@ -170,6 +172,36 @@ function visit(
     previous = node;
   }
   if (changed) parent.children = out;
+}
+
+/**
+ * An IAL at the very start of a list item, definition or term (`* {:.cls} text`, `: {:.cls}`,
+ * `{:#id} term`) belongs to the item (kramdown's `LIST_ITEM_IAL`): it is taken out of the tree,
+ * with the white space after it, and its text returned.
+ */
+function takeItemIal(parent: Parent): string | undefined {
+  if (parent.type === 'kramdownDefinitionTerm') return takeLeadingSpanIal(parent);
+  if (parent.type !== 'listItem' && parent.type !== 'kramdownDefinitionDescription') return undefined;
+  const first = parent.children[0];
+  const line = parent.position?.start.line;
+  if (!first || line === undefined || first.position?.start.line !== line) return undefined;
+  if (first.type === 'kramdownIal' && !aldPattern.test(first.value)) {
+    parent.children.shift();
+    return first.value;
+  }
+  return first.type === 'paragraph' ? takeLeadingSpanIal(first) : undefined;
+}
+
+function takeLeadingSpanIal(parent: Parent): string | undefined {
+  const first = parent.children[0];
+  if (first?.type !== 'kramdownSpanIal') return undefined;
+  parent.children.shift();
+  const next = parent.children[0];
+  if (next?.type === 'text') {
+    next.value = next.value.replace(/^\s+/, '');
+    if (next.value === '') parent.children.shift();
+  }
+  return first.value;
 }
 
 /** Sets the attributes of an IAL on an mdast node (through `data.hProperties`) or raw HTML. */
