@@ -37,8 +37,6 @@ const knownFailures: Record<string, string> = {
   'block/09_html/xml': 'XML elements with namespaces and unmatched end tags',
   'block/12_extension/options': '{::options /} does not change options mid-document',
   'block/12_extension/options3': 'Rouge markup (set through {::options})',
-  'block/14_table/escaping': 'a code span over two table lines',
-  'block/14_table/simple': 'cells split inside an HTML element other than <code>',
   'span/01_link/image_in_a': 'image alt text keeps nested Markdown as written',
   'span/01_link/inline': 'kramdown link bracket nesting rules',
   'span/01_link/link_defs': 'kramdown link definition rules (no URL, spaces, indentation)',

@@ -1,4 +1,5 @@
 import type { Code, Construct, Effects, Extension, State, TokenizeContext } from 'micromark-util-types';
+import { tableHasPipesOutsideCode } from './kramdown-table-pipes.js';
 import { kramdownBlockBoundary } from './micromark-kramdown-block-boundary.js';
 
 declare module 'micromark-util-types' {
@@ -14,6 +15,9 @@ const pipe = 124;
 const backslash = 92;
 const isLineEnding = (code: Code): boolean => code !== null && code < -2;
 const isSpace = (code: Code): boolean => code === 32 || code === -2 || code === -1;
+
+const codeToString = (code: number): string =>
+  code === -2 ? '\t' : code === -1 ? '' : String.fromCharCode(code);
 
 type LineKind = 'row' | 'separator' | 'footer' | 'blank' | 'other';
 
@@ -47,6 +51,8 @@ function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State
   const scanLine: Construct = { partial: true, tokenize: tokenizeScan };
   const boundary = kramdownBlockBoundary;
   const nextLine: Construct = { partial: true, tokenize: nextTableLine };
+  /** The table's text so far, for kramdown's final pipe check. */
+  let source = '';
   return start;
 
   function start(code: Code): State | undefined {
@@ -75,6 +81,7 @@ function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State
       effects.exit('kramdownTableRow');
       return lineEnd(code);
     }
+    source += codeToString(code);
     effects.consume(code);
     return rowText;
   }
@@ -84,6 +91,7 @@ function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State
       effects.exit(kind === 'separator' ? 'kramdownTableSeparator' : 'kramdownTableFooterSeparator');
       return lineEnd(code);
     }
+    source += codeToString(code);
     effects.consume(code);
     return separator;
   }
@@ -99,6 +107,7 @@ function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State
   }
 
   function lineEnding(code: Code): State | undefined {
+    source += '\n';
     effects.enter('lineEnding');
     effects.consume(code);
     effects.exit('lineEnding');
@@ -106,6 +115,8 @@ function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State
   }
 
   function done(code: Code): State | undefined {
+    // A code span over a line break can hide the only pipe of a line: then it is no table.
+    if (!tableHasPipesOutsideCode(source)) return nok(code);
     effects.exit('kramdownTable');
     return ok(code);
   }

@@ -27,7 +27,15 @@ function visit(node: Nodes): void {
 }
 
 function isInline(node: Nodes): boolean {
-  return node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell';
+  return (
+    node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell' || isKramdownCell(node)
+  );
+}
+
+/** A cell of a kramdown table: its text is cut out of the row first, so no end tag in it starts a line. */
+function isKramdownCell(node: Nodes): boolean {
+  const name = node.type === 'kramdownTablePart' ? node.data?.hName : undefined;
+  return name === 'td' || name === 'th';
 }
 
 function fixBlock(block: Parent): void {
@@ -40,7 +48,9 @@ function fixBlock(block: Parent): void {
       // At the start of a line kramdown reads an end tag as block HTML closing an outer element.
       const before = children[index - 1];
       const lineStart =
-        parent === block && (!before || (before.type === 'text' && before.value.endsWith('\n')));
+        parent === block &&
+        !isKramdownCell(block as Nodes) &&
+        (!before || (before.type === 'text' && before.value.endsWith('\n')));
       return checkTag(child, open, lineStart);
     }) as Parent['children'];
   };
