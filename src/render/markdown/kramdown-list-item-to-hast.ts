@@ -1,6 +1,7 @@
 import type { Element, ElementContent } from 'hast';
 import type { List, ListItem, Parents } from 'mdast';
 import type { State } from 'mdast-util-to-hast';
+import { listEndOfBlockLine } from './remark-kramdown-list-end-of-block.js';
 
 /**
  * A list item as kramdown writes it. kramdown decides per item, not per list, whether the first
@@ -35,7 +36,10 @@ function firstParagraphBare(list: List, index: number): boolean {
     const items = list.children;
     for (const [i, item] of items.entries()) {
       const last = i === items.length - 1;
-      let bare = item.children[0]?.type === 'paragraph' && !blankAfterFirst(item, items[i + 1]);
+      let bare =
+        item.children[0]?.type === 'paragraph' &&
+        !blankAfterFirst(item, items[i + 1]) &&
+        !(last && blankBeforeEndOfBlock(item, list));
       if (bare && last && items.length > 1) {
         bare = items.slice(0, -1).some((it, j) => it.children[0]?.type !== 'paragraph' || flags?.[j]);
       }
@@ -44,6 +48,16 @@ function firstParagraphBare(list: List, index: number): boolean {
     cache.set(list, flags);
   }
   return flags[index] ?? false;
+}
+
+/**
+ * The last item's paragraph with a blank line after it and then the `^` that ends the list:
+ * kramdown keeps the blank in the item (`eob_found`), so the paragraph keeps its `<p>`.
+ */
+function blankBeforeEndOfBlock(item: ListItem, list: List): boolean {
+  const marker = listEndOfBlockLine(list);
+  const end = item.children[0]?.position?.end.line;
+  return item.children.length === 1 && marker !== undefined && end !== undefined && marker > end + 1;
 }
 
 function blankAfterFirst(item: ListItem, next: ListItem | undefined): boolean {

@@ -36,6 +36,7 @@ import { remarkKramdownHardWrap } from './remark-kramdown-hard-wrap.js';
 import { remarkKramdownHeadingIds } from './remark-kramdown-heading-ids.js';
 import { remarkKramdownIal } from './remark-kramdown-ial.js';
 import { remarkKramdownListCodeTabs } from './remark-kramdown-list-code-tabs.js';
+import { remarkKramdownListEndOfBlock } from './remark-kramdown-list-end-of-block.js';
 import { remarkKramdownMailtoAutolink } from './remark-kramdown-mailto-autolink.js';
 import { remarkKramdownStandaloneImage } from './remark-kramdown-standalone-image.js';
 import { remarkKramdownStrayEndTags } from './remark-kramdown-stray-end-tags.js';
@@ -96,6 +97,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   const ials = remarkKramdownIal();
   const standaloneImages = remarkKramdownStandaloneImage();
   const definitionLists = remarkKramdownDefinitionList();
+  const listEndOfBlock = remarkKramdownListEndOfBlock();
   const abbreviations = remarkKramdownAbbreviations();
   const headingIds = remarkKramdownHeadingIds(options);
   const typography = remarkKramdownTypography(options);
@@ -104,6 +106,8 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   const unclosedSpans = remarkKramdownUnclosedSpans();
   const listCodeTabs = remarkKramdownListCodeTabs();
   return (tree: Root, file: VFile): undefined => {
+    // Before the definition lists, which drop the end-of-block markers.
+    listEndOfBlock(tree);
     definitionLists(tree);
     ials(tree);
     standaloneImages(tree);
