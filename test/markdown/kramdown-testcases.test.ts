@@ -21,7 +21,6 @@ const knownFailures: Record<string, string> = {
   'block/06_codeblock/highlighting-opts': 'Rouge markup',
   'block/06_codeblock/rouge/multiple': 'Rouge markup (custom formatter)',
   'block/06_codeblock/rouge/simple': 'Rouge markup',
-  'block/06_codeblock/whitespace': 'the show-whitespaces class (tab and space spans) is not implemented',
   'block/08_list/lazy_and_nested': 'a lazy line with a list marker inside a nested list stays text',
   'block/09_html/cdata_section': 'CDATA sections in HTML blocks',
   'block/09_html/content_model/tables': 'markdown="span" on a cell nested in a raw <table>',

@@ -3,6 +3,7 @@ import type { Code, InlineCode } from 'mdast';
 import type { State } from 'mdast-util-to-hast';
 import { JEKYLL_KRAMDOWN_DEFAULTS, type KramdownOptions } from '../../config/kramdown-options.js';
 import { highlightCode } from '../highlight/highlight-code.js';
+import { showWhitespaces, wantsShownWhitespaces } from './kramdown-show-whitespaces.js';
 
 /** The code handlers for the given `syntax_highlighter` and its `default_lang` (Jekyll's unless set). */
 export function kramdownCodeHandlers(options: KramdownOptions = {}) {
@@ -53,7 +54,9 @@ export function kramdownCodeToHast(state: State, node: Code, settings = JEKYLL_H
   if (!highlighted) {
     const name = lang ? (lang.split('?')[0] ?? lang) : '';
     const codeProperties = name ? { className: [`language-${name}`] } : {};
-    result = element('pre', {}, [element('code', codeProperties, [text(value)])]);
+    const shown = wantsShownWhitespaces(node.data?.hProperties?.className);
+    const inside = shown ? [...showWhitespaces(value.replace(/\n$/, '')), text('\n')] : [text(value)];
+    result = element('pre', {}, [element('code', codeProperties, inside)]);
   } else {
     const pre = element('pre', { className: ['highlight'] }, [element('code', {}, highlighted.children)]);
     const inner = element('div', { className: ['highlight'] }, [pre]);
