@@ -3,6 +3,7 @@ import { fromHtml } from 'hast-util-from-html';
 import type { FootnoteReference, List, Root } from 'mdast';
 import { defaultHandlers, type State } from 'mdast-util-to-hast';
 import { JEKYLL_KRAMDOWN_DEFAULTS, type KramdownOptions } from '../../config/kramdown-options.js';
+import { pageInlineOptions } from './kramdown-inline-options.js';
 
 interface Footnote {
   name: string;
@@ -14,6 +15,8 @@ interface Footnote {
 interface FootnoteState {
   list: Footnote[];
   byName: Map<string, Footnote>;
+  /** The first number: the site's `footnote_nr`, or the page's own `{::options}`. */
+  start: number;
 }
 
 const NBSP = '\u00a0';
@@ -36,7 +39,7 @@ export function kramdownFootnoteHandlers(options: KramdownOptions = {}) {
   const stateOf = (state: State): FootnoteState => {
     let value = states.get(state);
     if (!value) {
-      value = { list: [], byName: new Map() };
+      value = { list: [], byName: new Map(), start };
       states.set(state, value);
     }
     return value;
@@ -51,7 +54,7 @@ export function kramdownFootnoteHandlers(options: KramdownOptions = {}) {
       note.repeats += 1;
       repeat = `:${note.repeats}`;
     } else {
-      note = { name, identifier: node.identifier, number: start + notes.list.length, repeats: 0 };
+      note = { name, identifier: node.identifier, number: notes.start + notes.list.length, repeats: 0 };
       notes.list.push(note);
       notes.byName.set(name, note);
     }
@@ -94,7 +97,7 @@ export function kramdownFootnoteHandlers(options: KramdownOptions = {}) {
     const ol: Element = {
       type: 'element',
       tagName: 'ol',
-      properties: start !== 1 ? { start } : {},
+      properties: notes.start !== 1 ? { start: notes.start } : {},
       children: items,
     };
     return {
@@ -106,6 +109,7 @@ export function kramdownFootnoteHandlers(options: KramdownOptions = {}) {
   }
 
   function root(state: State, node: Root): HastRoot {
+    stateOf(state).start = pageInlineOptions(node).footnoteNr ?? start;
     const children = state.wrap(state.all(node), false) as RootContent[];
     const notes = footer(state);
     // The marked list only holds the place: it is replaced by the footnotes, or dropped.

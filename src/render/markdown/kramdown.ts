@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import type { KramdownOptions } from '../../config/kramdown-options.js';
+import { remarkKramdownInlineOptions } from './kramdown-inline-options.js';
 import { kramdownAbbreviationFromMarkdown } from './mdast-kramdown-abbreviation.js';
 import { kramdownBareLineFromMarkdown } from './mdast-kramdown-bare-line.js';
 import { kramdownCodeIndentedFromMarkdown } from './mdast-kramdown-code-indented.js';
@@ -95,6 +96,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   const trailingSpaceBreaks = options.input === 'kramdown' ? remarkKramdownTrailingSpaceBreak() : undefined;
   const mailtoAutolinks = options.input === 'kramdown' ? remarkKramdownMailtoAutolink() : undefined;
   const ials = remarkKramdownIal();
+  const inlineOptions = remarkKramdownInlineOptions();
   const standaloneImages = remarkKramdownStandaloneImage();
   const definitionLists = remarkKramdownDefinitionList();
   const listEndOfBlock = remarkKramdownListEndOfBlock();
@@ -109,6 +111,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     // Before the definition lists, which drop the end-of-block markers.
     listEndOfBlock(tree);
     definitionLists(tree);
+    inlineOptions(tree);
     ials(tree);
     standaloneImages(tree);
     tables(tree, file);

@@ -15,6 +15,7 @@ import {
   htmlVoidElements,
   markdownAttributeModel,
 } from './kramdown-html-elements.js';
+import { parseBlockHtmlAt } from './kramdown-inline-options.js';
 
 /**
  * What the tokenizer found, stored on the `kramdownHtmlFlow` token for the mdast step:
@@ -85,7 +86,14 @@ const endsAttributeName = (code: Code): boolean =>
  * its matching end tag, as kramdown does. Enable it together with `kramdownHtmlFromMarkdown`.
  */
 export function kramdownHtml(options: { parseBlockHtml?: boolean } = {}): Extension {
-  const flow = options.parseBlockHtml ? kramdownHtmlFlowParsed : kramdownHtmlFlow;
+  // `parse_block_html` as set so far on the page (`{::options}`), else the site's setting.
+  const flow: Construct = {
+    ...kramdownHtmlFlow,
+    tokenize(effects, ok, nok) {
+      const parsed = parseBlockHtmlAt(this.parser, options.parseBlockHtml);
+      return tokenizeKramdownHtml.call(this, effects, ok, nok, parsed);
+    },
+  };
   return { disable: { null: ['htmlFlow'] }, flow: { [lessThan]: flow } };
 }
 
@@ -97,16 +105,6 @@ export const kramdownHtmlFlow: Construct = {
   concrete: true,
   resolveTo: resolveToKramdownHtml,
   tokenize: tokenizeKramdownHtml,
-};
-
-/** The same construct with kramdown's `parse_block_html`: elements without `markdown` parse their inside. */
-const kramdownHtmlFlowParsed: Construct = {
-  name: 'kramdownHtmlFlow',
-  concrete: true,
-  resolveTo: resolveToKramdownHtml,
-  tokenize(effects, ok, nok) {
-    return tokenizeKramdownHtml.call(this, effects, ok, nok, true);
-  },
 };
 
 /** Moves the line's indentation into the block, like `htmlFlow`, so raw HTML keeps it. */

@@ -1,4 +1,5 @@
 import type { Code, Construct, Effects, Extension, State, TokenizeContext } from 'micromark-util-types';
+import { readInlineOptions, setParseOptions } from './kramdown-inline-options.js';
 
 declare module 'micromark-util-types' {
   interface TokenTypeMap {
@@ -134,8 +135,11 @@ function tokenizeSpanIal(this: TokenizeContext, effects: Effects, ok: State, nok
 }
 
 function tokenizeExtension(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+  const self = this;
   const endLine: Construct = { partial: true, tokenize: tokenizeEndLine };
   let name = '';
+  /** The start tag as read, for `{::options}`. */
+  let tag = '{::';
   let selfClosing = false;
   return start;
 
@@ -167,6 +171,7 @@ function tokenizeExtension(this: TokenizeContext, effects: Effects, ok: State, n
     }
     // kramdown ignores other extensions: the lines stay text.
     if (!EXTENSION_NAMES.includes(name)) return nok(code);
+    tag += name;
     return options(code);
   }
 
@@ -177,6 +182,7 @@ function tokenizeExtension(this: TokenizeContext, effects: Effects, ok: State, n
       return afterStart;
     }
     selfClosing = code === slash;
+    tag += String.fromCharCode(code < 0 ? 32 : code);
     effects.consume(code);
     return options;
   }
@@ -227,6 +233,8 @@ function tokenizeExtension(this: TokenizeContext, effects: Effects, ok: State, n
 
   function done(code: Code): State | undefined {
     effects.exit('kramdownExtension');
+    // kramdown changes its parser's options right here, for the rest of the page.
+    if (name === 'options') setParseOptions(self.parser, readInlineOptions(`${tag}}`));
     return ok(code);
   }
 
