@@ -65,13 +65,10 @@ const knownFailures: Record<string, string> = {
   'span/05_html/markdown_attr': 'markdown="1"/"0" on span elements',
   'span/05_html/normal': 'processing instructions and other span HTML details',
   'span/05_html/xml': 'XML span elements with namespaces',
-  'span/abbreviations/abbrev': 'an IAL on an abbreviation definition',
   'span/abbreviations/abbrev_in_html': 'abbreviations inside SVG text parsed as span',
   'span/autolinks/url_links':
     'entities in an autolink URL are decoded; addresses with non-ASCII letters are autolinks',
   'span/extension/options': '{::options /} does not change options mid-document',
-  'span/math/normal': 'a $$ block right after a paragraph line is inline math in kramdown',
-  'span/text_substitutions/typography': 'a quote before an escaped bracket at the start of a paragraph',
 };
 
 /** Every case with an expected HTML file, by path under `root` without extension. */

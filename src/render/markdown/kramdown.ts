@@ -89,7 +89,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   const mailtoAutolinks = options.input === 'kramdown' ? remarkKramdownMailtoAutolink() : undefined;
   const ials = remarkKramdownIal();
   const definitionLists = remarkKramdownDefinitionList();
-  const abbreviations = remarkKramdownAbbreviations();
+  const abbreviations = remarkKramdownAbbreviations(options.input === 'kramdown');
   const headingIds = remarkKramdownHeadingIds(options);
   const typography = remarkKramdownTypography(options);
   const toc = remarkKramdownToc(options.tocLevels);
