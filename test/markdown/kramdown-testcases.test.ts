@@ -59,7 +59,6 @@ const knownFailures: Record<string, string> = {
   'span/02_emphasis/nesting': 'kramdown emphasis nesting order (***)',
   'span/02_emphasis/normal': 'kramdown emphasis rules differ from CommonMark',
   'span/03_codespan/highlighting': 'Rouge markup',
-  'span/03_codespan/normal': 'kramdown code span rules (backslash before a backtick)',
   'span/03_codespan/rouge/simple': 'Rouge markup',
   'span/05_html/across_lines': 'an attribute value over two lines is joined with a space',
   'span/05_html/markdown_attr': 'markdown="1"/"0" on span elements',

@@ -13,6 +13,7 @@ import { kramdownTableFromMarkdown } from './mdast-kramdown-table.js';
 import { kramdownAbbreviation } from './micromark-kramdown-abbreviation.js';
 import { kramdownBareLine } from './micromark-kramdown-bare-line.js';
 import { kramdownCodeIndented } from './micromark-kramdown-code-indented.js';
+import { kramdownCodeText } from './micromark-kramdown-code-text.js';
 import { kramdownCommentLine } from './micromark-kramdown-comment-line.js';
 import { kramdownDefinition } from './micromark-kramdown-definition.js';
 import { kramdownEndOfBlock, kramdownEndOfBlockFromMarkdown } from './micromark-kramdown-end-of-block.js';
@@ -77,6 +78,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   data.micromarkExtensions.push(
     kramdownMath(),
     kramdownTextLiterals({ kramdownEscapes: options.input === 'kramdown' }),
+    kramdownCodeText(),
   );
   data.fromMarkdownExtensions.push(kramdownMathFromMarkdown());
   if (options.input === 'kramdown') {
