@@ -36,6 +36,8 @@ import { remarkKramdownHeadingIds } from './remark-kramdown-heading-ids.js';
 import { remarkKramdownIal } from './remark-kramdown-ial.js';
 import { remarkKramdownListCodeTabs } from './remark-kramdown-list-code-tabs.js';
 import { remarkKramdownMailtoAutolink } from './remark-kramdown-mailto-autolink.js';
+import { remarkKramdownRawUrls } from './remark-kramdown-raw-urls.js';
+import { remarkKramdownSpanHtmlAttributes } from './remark-kramdown-span-html-attributes.js';
 import { remarkKramdownStrayEndTags } from './remark-kramdown-stray-end-tags.js';
 import { remarkKramdownTables } from './remark-kramdown-tables.js';
 import { remarkKramdownToc } from './remark-kramdown-toc.js';
@@ -98,6 +100,8 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   const strayEndTags = remarkKramdownStrayEndTags();
   const unclosedSpans = remarkKramdownUnclosedSpans();
   const listCodeTabs = remarkKramdownListCodeTabs();
+  const rawUrls = remarkKramdownRawUrls();
+  const spanHtmlAttributes = remarkKramdownSpanHtmlAttributes();
   return (tree: Root, file: VFile): undefined => {
     definitionLists(tree);
     ials(tree);
@@ -112,6 +116,8 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     strayEndTags(tree);
     unclosedSpans(tree);
     listCodeTabs(tree, file);
+    rawUrls(tree);
+    spanHtmlAttributes(tree);
   };
 }
 

@@ -87,6 +87,8 @@ function visit(
   const out: RootContent[] = [];
   let pending: AttributeList | undefined;
   let previous: RootContent | undefined;
+  /** The block an unbroken run of IAL lines right after it applies to (kramdown: each of them). */
+  let runTarget: RootContent | undefined;
   for (const node of parent.children) {
     if ('children' in node) visit(node, alds, deferred);
     if (node.type === 'kramdownIal') {
@@ -97,13 +99,15 @@ function visit(
       } else {
         const list = parseAttributeList(node.value);
         const adjacent =
-          previous &&
-          previous.type !== 'kramdownIal' &&
-          previous.position &&
-          node.position &&
-          node.position.start.line - previous.position.end.line <= 1;
-        if (adjacent && previous) deferred.push([previous, list]);
-        else pending = pending ? mergeAttributeLists(pending, list) : list;
+          previous?.position && node.position && node.position.start.line - previous.position.end.line <= 1;
+        const target = previous?.type === 'kramdownIal' ? runTarget : previous;
+        if (adjacent && target) {
+          deferred.push([target, list]);
+          runTarget = target;
+        } else {
+          pending = pending ? mergeAttributeLists(pending, list) : list;
+          runTarget = undefined;
+        }
       }
       previous = node;
       continue;
