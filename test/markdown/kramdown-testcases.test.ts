@@ -48,7 +48,6 @@ const knownFailures: Record<string, string> = {
   'block/13_definition_list/item_ial': 'an IAL at the start of a definition',
   'block/14_table/escaping': 'a code span over two table lines',
   'block/14_table/simple': 'cells split inside an HTML element other than <code>',
-  'span/01_link/image_in_a': 'image alt text keeps nested Markdown as written',
   'span/01_link/inline': 'kramdown link bracket nesting rules',
   'span/01_link/link_defs': 'kramdown link definition rules (no URL, spaces, indentation)',
   'span/01_link/reference': 'kramdown reference link rules ([text] [id] with a space)',

@@ -34,6 +34,7 @@ import { remarkKramdownDefinitionList } from './remark-kramdown-definition-list.
 import { remarkKramdownHardWrap } from './remark-kramdown-hard-wrap.js';
 import { remarkKramdownHeadingIds } from './remark-kramdown-heading-ids.js';
 import { remarkKramdownIal } from './remark-kramdown-ial.js';
+import { remarkKramdownImageAlt } from './remark-kramdown-image-alt.js';
 import { remarkKramdownListCodeTabs } from './remark-kramdown-list-code-tabs.js';
 import { remarkKramdownMailtoAutolink } from './remark-kramdown-mailto-autolink.js';
 import { remarkKramdownRawUrls } from './remark-kramdown-raw-urls.js';
@@ -102,6 +103,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   const listCodeTabs = remarkKramdownListCodeTabs();
   const rawUrls = remarkKramdownRawUrls();
   const spanHtmlAttributes = remarkKramdownSpanHtmlAttributes();
+  const imageAlt = remarkKramdownImageAlt();
   return (tree: Root, file: VFile): undefined => {
     definitionLists(tree);
     ials(tree);
@@ -118,6 +120,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     listCodeTabs(tree, file);
     rawUrls(tree);
     spanHtmlAttributes(tree);
+    imageAlt(tree, file);
   };
 }
 
