@@ -53,7 +53,6 @@ const knownFailures: Record<string, string> = {
   'span/01_link/reference': 'kramdown reference link rules ([text] [id] with a space)',
   'span/02_emphasis/empty': 'kramdown emphasis rules differ from CommonMark',
   'span/02_emphasis/errors': 'kramdown emphasis rules differ from CommonMark',
-  'span/02_emphasis/nesting': 'kramdown emphasis nesting order (***)',
   'span/02_emphasis/normal': 'kramdown emphasis rules differ from CommonMark',
   'span/03_codespan/highlighting': 'Rouge markup',
   'span/03_codespan/rouge/simple': 'Rouge markup',

@@ -31,6 +31,7 @@ import { kramdownTable } from './micromark-kramdown-table.js';
 import { kramdownTextLiterals } from './micromark-kramdown-text-literals.js';
 import { remarkKramdownAbbreviations } from './remark-kramdown-abbreviations.js';
 import { remarkKramdownDefinitionList } from './remark-kramdown-definition-list.js';
+import { remarkKramdownEmphasisNesting } from './remark-kramdown-emphasis-nesting.js';
 import { remarkKramdownHardWrap } from './remark-kramdown-hard-wrap.js';
 import { remarkKramdownHeadingIds } from './remark-kramdown-heading-ids.js';
 import { remarkKramdownIal } from './remark-kramdown-ial.js';
@@ -104,6 +105,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   const rawUrls = remarkKramdownRawUrls();
   const spanHtmlAttributes = remarkKramdownSpanHtmlAttributes();
   const imageAlt = remarkKramdownImageAlt();
+  const emphasisNesting = remarkKramdownEmphasisNesting();
   return (tree: Root, file: VFile): undefined => {
     definitionLists(tree);
     ials(tree);
@@ -121,6 +123,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     rawUrls(tree);
     spanHtmlAttributes(tree);
     imageAlt(tree, file);
+    emphasisNesting(tree, file);
   };
 }
 
