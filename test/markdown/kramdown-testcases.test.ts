@@ -34,30 +34,22 @@ const knownFailures: Record<string, string> = {
   'block/09_html/simple': '&nbsp; in an attribute value of a parsed element becomes a character',
   'block/09_html/xml': 'XML elements with namespaces and unmatched end tags',
   'block/12_extension/options3': 'Rouge markup (set through {::options})',
-  'span/01_link/image_in_a': 'image alt text keeps nested Markdown as written',
   'span/01_link/inline': 'kramdown link bracket nesting rules',
   'span/01_link/link_defs': 'kramdown link definition rules (no URL, spaces, indentation)',
-  'span/01_link/links_with_angle_brackets': 'a URL in <...> keeps its spaces unencoded',
   'span/01_link/reference': 'kramdown reference link rules ([text] [id] with a space)',
   'span/02_emphasis/empty': 'kramdown emphasis rules differ from CommonMark',
   'span/02_emphasis/errors': 'kramdown emphasis rules differ from CommonMark',
-  'span/02_emphasis/nesting': 'kramdown emphasis nesting order (***)',
   'span/02_emphasis/normal': 'kramdown emphasis rules differ from CommonMark',
   'span/03_codespan/highlighting': 'Rouge markup',
-  'span/03_codespan/normal': 'kramdown code span rules (backslash before a backtick)',
   'span/03_codespan/rouge/simple': 'Rouge markup',
-  'span/05_html/across_lines': 'an attribute value over two lines is joined with a space',
   'span/05_html/markdown_attr': 'markdown="1"/"0" on span elements',
   'span/05_html/normal': 'processing instructions and other span HTML details',
   'span/05_html/xml': 'XML span elements with namespaces',
-  'span/abbreviations/abbrev': 'an IAL on an abbreviation definition',
   'span/abbreviations/abbrev_in_html': 'abbreviations inside SVG text parsed as span',
   'span/autolinks/url_links':
     'entities in an autolink URL are decoded; addresses with non-ASCII letters are autolinks',
   'span/extension/options':
     '{::options /} changes parse_block_html mid-page, but parse_span_html (span HTML kept raw) is not implemented',
-  'span/math/normal': 'a $$ block right after a paragraph line is inline math in kramdown',
-  'span/text_substitutions/typography': 'a quote before an escaped bracket at the start of a paragraph',
 };
 
 /** Every case with an expected HTML file, by path under `root` without extension. */

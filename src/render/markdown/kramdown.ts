@@ -14,6 +14,7 @@ import { kramdownTableFromMarkdown } from './mdast-kramdown-table.js';
 import { kramdownAbbreviation } from './micromark-kramdown-abbreviation.js';
 import { kramdownBareLine } from './micromark-kramdown-bare-line.js';
 import { kramdownCodeIndented } from './micromark-kramdown-code-indented.js';
+import { kramdownCodeText } from './micromark-kramdown-code-text.js';
 import { kramdownCommentLine } from './micromark-kramdown-comment-line.js';
 import { kramdownDefinition } from './micromark-kramdown-definition.js';
 import { kramdownEndOfBlock, kramdownEndOfBlockFromMarkdown } from './micromark-kramdown-end-of-block.js';
@@ -33,12 +34,16 @@ import { kramdownTextLiterals } from './micromark-kramdown-text-literals.js';
 import { kramdownThematicBreak } from './micromark-kramdown-thematic-break.js';
 import { remarkKramdownAbbreviations } from './remark-kramdown-abbreviations.js';
 import { remarkKramdownDefinitionList } from './remark-kramdown-definition-list.js';
+import { remarkKramdownEmphasisNesting } from './remark-kramdown-emphasis-nesting.js';
 import { remarkKramdownHardWrap } from './remark-kramdown-hard-wrap.js';
 import { remarkKramdownHeadingIds } from './remark-kramdown-heading-ids.js';
 import { remarkKramdownIal } from './remark-kramdown-ial.js';
+import { remarkKramdownImageAlt } from './remark-kramdown-image-alt.js';
 import { remarkKramdownListCodeTabs } from './remark-kramdown-list-code-tabs.js';
 import { remarkKramdownListEndOfBlock } from './remark-kramdown-list-end-of-block.js';
 import { remarkKramdownMailtoAutolink } from './remark-kramdown-mailto-autolink.js';
+import { remarkKramdownRawUrls } from './remark-kramdown-raw-urls.js';
+import { remarkKramdownSpanHtmlAttributes } from './remark-kramdown-span-html-attributes.js';
 import { remarkKramdownStandaloneImage } from './remark-kramdown-standalone-image.js';
 import { remarkKramdownStrayEndTags } from './remark-kramdown-stray-end-tags.js';
 import { remarkKramdownTables } from './remark-kramdown-tables.js';
@@ -85,6 +90,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     // micromark tries the last extension's constructs first: an underline before a rule.
     kramdownThematicBreak({ kramdownInput: options.input === 'kramdown' }),
     kramdownSetextUnderline(),
+    kramdownCodeText(),
   );
   data.fromMarkdownExtensions.push(kramdownMathFromMarkdown());
   if (options.input === 'kramdown') {
@@ -100,13 +106,17 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   const standaloneImages = remarkKramdownStandaloneImage();
   const definitionLists = remarkKramdownDefinitionList();
   const listEndOfBlock = remarkKramdownListEndOfBlock();
-  const abbreviations = remarkKramdownAbbreviations();
+  const abbreviations = remarkKramdownAbbreviations(options.input === 'kramdown');
   const headingIds = remarkKramdownHeadingIds(options);
   const typography = remarkKramdownTypography(options);
   const toc = remarkKramdownToc(options.tocLevels);
   const strayEndTags = remarkKramdownStrayEndTags();
   const unclosedSpans = remarkKramdownUnclosedSpans();
   const listCodeTabs = remarkKramdownListCodeTabs();
+  const rawUrls = remarkKramdownRawUrls();
+  const spanHtmlAttributes = remarkKramdownSpanHtmlAttributes();
+  const imageAlt = remarkKramdownImageAlt();
+  const emphasisNesting = remarkKramdownEmphasisNesting();
   return (tree: Root, file: VFile): undefined => {
     // Before the definition lists, which drop the end-of-block markers.
     listEndOfBlock(tree);
@@ -125,6 +135,10 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     strayEndTags(tree);
     unclosedSpans(tree);
     listCodeTabs(tree, file);
+    rawUrls(tree);
+    spanHtmlAttributes(tree);
+    imageAlt(tree, file);
+    emphasisNesting(tree, file);
   };
 }
 

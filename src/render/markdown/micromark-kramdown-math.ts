@@ -8,6 +8,7 @@ declare module 'micromark-util-types' {
     kramdownMathBlock: 'kramdownMathBlock';
     kramdownMathSpan: 'kramdownMathSpan';
     kramdownMathBlockLine: 'kramdownMathBlockLine';
+    kramdownMathDroppedEscape: 'kramdownMathDroppedEscape';
   }
 }
 
@@ -35,6 +36,7 @@ declare module 'mdast' {
 }
 
 const dollar = 36;
+const backslash = 92;
 const isLineEnding = (code: Code): boolean => code !== null && code < -2;
 const isSpace = (code: Code): boolean => code === 32 || code === -2 || code === -1;
 
@@ -46,8 +48,57 @@ const isSpace = (code: Code): boolean => code === 32 || code === -2 || code === 
 export function kramdownMath(): Extension {
   return {
     flow: { [dollar]: { name: 'kramdownMathBlock', tokenize: tokenizeBlock, concrete: true } },
-    text: { [dollar]: { name: 'kramdownMathSpan', tokenize: tokenizeSpan } },
+    text: {
+      [dollar]: { name: 'kramdownMathSpan', tokenize: tokenizeSpan },
+      [backslash]: { name: 'kramdownMathEscapedBlock', tokenize: tokenizeEscapedBlock },
+    },
   };
+}
+
+/**
+ * `\$$...$$` alone on the first line(s) of a paragraph: kramdown's block math parser sees it, drops
+ * the backslash and leaves the rest to the paragraph, where `$$...$$` is span math (math.rb). The
+ * backslash becomes a token no node is made from. After other text the backslash escapes the `$`.
+ */
+function tokenizeEscapedBlock(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+  const self = this;
+  return start;
+
+  function start(code: Code): State | undefined {
+    if (self.previous !== null || code !== backslash) return nok(code);
+    return effects.check({ tokenize: tokenizeAlone, partial: true }, drop, nok)(code);
+  }
+
+  function drop(code: Code): State | undefined {
+    effects.enter('kramdownMathDroppedEscape');
+    effects.consume(code);
+    effects.exit('kramdownMathDroppedEscape');
+    return ok;
+  }
+}
+
+/** `\$$...$$`, optional spaces, then the end of the line or of the paragraph. */
+function tokenizeAlone(effects: Effects, ok: State, nok: State): State {
+  return start;
+
+  function start(code: Code): State | undefined {
+    effects.enter('kramdownMathDroppedEscape');
+    effects.consume(code);
+    return dollars(effects, after, nok, (c, resume) => {
+      effects.consume(c);
+      return resume;
+    });
+  }
+
+  function after(code: Code): State | undefined {
+    if (isSpace(code)) {
+      effects.consume(code);
+      return after;
+    }
+    if (code !== null && !isLineEnding(code)) return nok(code);
+    effects.exit('kramdownMathDroppedEscape');
+    return ok(code);
+  }
 }
 
 /** Consumes `$$`, content, `$$`; `next` gets the code after. Line endings stay in the content. */

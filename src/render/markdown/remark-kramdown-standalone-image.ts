@@ -33,7 +33,8 @@ function toFigure(paragraph: Paragraph): void {
   if (!(image.data as StandaloneImageData | undefined)?.kramdownStandalone) return;
   paragraph.data ??= {};
   paragraph.data.hName = 'figure';
-  const figure: Properties = (paragraph.data.hProperties ??= {});
+  paragraph.data.hProperties ??= {};
+  const figure: Properties = paragraph.data.hProperties;
   const own: Properties = image.data?.hProperties ?? {};
   for (const key of ['className', 'id']) {
     if (own[key] !== undefined && figure[key] === undefined) {

@@ -126,6 +126,19 @@ function typography(node: Text, following: string, escaped: Set<number>, symbols
   if (!/["'.<>-]/.test(value)) return value;
   const at = (index: number): string =>
     index < value.length ? value[index] : (following[index - value.length] ?? '');
+  /**
+   * `length` characters from `from` as written: an escaped character keeps its backslash, which
+   * kramdown's quote rules see (`"\[x]"` opens with a closing quote, as after any punctuation).
+   */
+  const source = (from: number, length: number): string => {
+    let text = '';
+    for (let index = from; text.length < length; index++) {
+      const char = at(index);
+      if (char === '') break;
+      text += escaped.has(index) ? `\\${char}` : char;
+    }
+    return text;
+  };
   let out = '';
   /** Whether the previous character can still serve as the quote rules' leading character. */
   let prefixFree = false;
@@ -173,7 +186,8 @@ function typography(node: Text, following: string, escaped: Set<number>, symbols
     }
     if (char === '"' || char === "'") {
       const prefix = prefixFree && index > 0 && value[index - 1] !== '\\' ? value[index - 1] : undefined;
-      const quotes = smartQuote(prefix, char, (offset) => at(index + offset));
+      const ahead = source(index + 1, 4);
+      const quotes = smartQuote(prefix, char, (offset) => (offset === 0 ? char : (ahead[offset - 1] ?? '')));
       out += quotes.map((q) => symbols[q]).join('');
       index += quotes.length;
       prefixFree = false;
