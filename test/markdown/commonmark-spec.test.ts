@@ -22,6 +22,8 @@ const causes = {
     "kramdown: an HTML block needs a complete start tag (kramdown's tag pattern up to `>`); an unfinished one is text",
   noDeclarations:
     'kramdown: no HTML blocks for processing instructions, declarations or CDATA (`<?php`, `<!DOCTYPE`, `<![CDATA[`)',
+  processingInstructionText:
+    'kramdown: `<?` starts no raw HTML in a paragraph either; a processing instruction is printed as text',
   strayEndTag:
     'kramdown: an end tag that closes no open element starts no HTML block; it is printed as text in a paragraph',
   xmlTagNames:
@@ -169,6 +171,7 @@ const deliberateDifferences: Record<number, Difference> = {
     galleyToo:
       'Galley keeps the stray `</a>` at the line start as raw HTML (dropped); kramdown prints it as text',
   },
+  627: { section: 'Raw HTML', cause: 'processingInstructionText' },
 };
 
 /**

@@ -26,12 +26,14 @@ import { kramdownIal } from './micromark-kramdown-ial.js';
 import { kramdownLineBreak } from './micromark-kramdown-line-break.js';
 import { kramdownList } from './micromark-kramdown-list.js';
 import { kramdownMath, kramdownMathFromMarkdown } from './micromark-kramdown-math.js';
+import { kramdownProcessingInstruction } from './micromark-kramdown-processing-instruction.js';
 import { kramdownTable } from './micromark-kramdown-table.js';
 import { kramdownTextLiterals } from './micromark-kramdown-text-literals.js';
 import { remarkKramdownAbbreviations } from './remark-kramdown-abbreviations.js';
 import { remarkKramdownDefinitionList } from './remark-kramdown-definition-list.js';
 import { remarkKramdownHardWrap } from './remark-kramdown-hard-wrap.js';
 import { remarkKramdownHeadingIds } from './remark-kramdown-heading-ids.js';
+import { remarkKramdownHtmlToNative } from './remark-kramdown-html-to-native.js';
 import { remarkKramdownIal } from './remark-kramdown-ial.js';
 import { remarkKramdownListCodeTabs } from './remark-kramdown-list-code-tabs.js';
 import { remarkKramdownMailtoAutolink } from './remark-kramdown-mailto-autolink.js';
@@ -77,6 +79,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   data.micromarkExtensions.push(
     kramdownMath(),
     kramdownTextLiterals({ kramdownEscapes: options.input === 'kramdown' }),
+    kramdownProcessingInstruction(),
   );
   data.fromMarkdownExtensions.push(kramdownMathFromMarkdown());
   if (options.input === 'kramdown') {
@@ -90,6 +93,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   const ials = remarkKramdownIal();
   const definitionLists = remarkKramdownDefinitionList();
   const abbreviations = remarkKramdownAbbreviations();
+  const htmlToNative = options.htmlToNative ? remarkKramdownHtmlToNative() : undefined;
   const headingIds = remarkKramdownHeadingIds(options);
   const typography = remarkKramdownTypography(options);
   const toc = remarkKramdownToc(options.tocLevels);
@@ -103,6 +107,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     hardWrap?.(tree);
     trailingSpaceBreaks?.(tree, file);
     mailtoAutolinks?.(tree, file);
+    htmlToNative?.(tree);
     headingIds(tree, file);
     typography(tree, file);
     abbreviations(tree);
