@@ -32,7 +32,6 @@ const knownFailures: Record<string, string> = {
   'block/09_html/markdown_attr': 'markdown="1" on an element nested in raw HTML',
   'block/09_html/parse_as_raw': 'parse_block_html with raw content elements',
   'block/09_html/parse_as_span': 'a span-model element closed by an upper-case end tag',
-  'block/09_html/xml': 'XML elements with namespaces and unmatched end tags',
   'block/11_ial/simple': 'IAL details: attribute quoting, several IALs merged',
   'block/12_extension/options': '{::options /} does not change options mid-document',
   'block/12_extension/options3': 'default_lang set by {::options} with an escaped brace in its value',

@@ -8,7 +8,9 @@ const HTML_ELEMENT: ReadonlySet<string> = new Set(
 rtc ruby samp select small span strong sub sup tt u var address article aside applet body blockquote caption col
 colgroup dd div dl dt fieldset figcaption footer form h1 h2 h3 h4 h5 h6 header hgroup hr html head iframe legend
 menu li main map nav ol optgroup p pre section summary table tbody td th thead tfoot tr ul area base command embed
-keygen link meta param source track wbr details figure noscript object script style math textarea`.split(/\s+/),
+keygen link meta param source track wbr details figure noscript object script style math textarea`.split(
+    /\s+/,
+  ),
 );
 
 /** A tag name as kramdown keeps it: lower-cased when it names an HTML element, else as written. */
