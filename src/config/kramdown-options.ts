@@ -60,6 +60,8 @@ export interface KramdownOptions {
   mathEngine?: 'mathjax' | null;
   /** `parse_block_html`: parse the inside of block HTML elements as Markdown, as `markdown="1"` does. */
   parseBlockHtml?: boolean;
+  /** `html_to_native`: HTML elements with a Markdown equivalent (`p`, `h1`, `em`, `code`...) become it. */
+  htmlToNative?: boolean;
 }
 
 /** Jekyll's defaults for the kramdown block (jekyll/lib/jekyll/configuration.rb). */
@@ -90,6 +92,7 @@ export const JEKYLL_KRAMDOWN_DEFAULTS: Readonly<Required<Omit<KramdownOptions, '
   highlightSpans: true,
   mathEngine: 'mathjax',
   parseBlockHtml: false,
+  htmlToNative: false,
 };
 
 /**
@@ -201,6 +204,9 @@ export function resolveKramdownOptions(
         break;
       case 'parse_block_html':
         out.parseBlockHtml = bool();
+        break;
+      case 'html_to_native':
+        out.htmlToNative = bool();
         break;
       case 'syntax_highlighter_opts':
         if (value && typeof value === 'object' && !Array.isArray(value)) {

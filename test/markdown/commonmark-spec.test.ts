@@ -22,6 +22,8 @@ const causes = {
     "kramdown: an HTML block needs a complete start tag (kramdown's tag pattern up to `>`); an unfinished one is text",
   noDeclarations:
     'kramdown: no HTML blocks for processing instructions, declarations or CDATA (`<?php`, `<!DOCTYPE`, `<![CDATA[`)',
+  processingInstructionText:
+    'kramdown: `<?` starts no raw HTML in a paragraph either; a processing instruction is printed as text',
   strayEndTag:
     'kramdown: an end tag that closes no open element starts no HTML block; it is printed as text in a paragraph',
   xmlTagNames:
@@ -252,6 +254,7 @@ const deliberateDifferences: Record<number, Difference> = {
   461: { section: 'Emphasis and strong emphasis', cause: 'kramdownEmphasisNesting' },
   463: { section: 'Emphasis and strong emphasis', cause: 'kramdownEmphasisNesting' },
   467: { section: 'Emphasis and strong emphasis', cause: 'kramdownEmphasisNesting' },
+  627: { section: 'Raw HTML', cause: 'processingInstructionText' },
 };
 
 /**

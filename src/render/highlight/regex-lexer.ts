@@ -12,7 +12,7 @@ export interface LexerRule {
   kind:
     | string
     | string[]
-    | ((match: RegExpExecArray, push: (state: string) => void, sub: Delegate) => Token[]);
+    | ((match: RegExpExecArray, push: (state: string) => void, sub: Delegate, run: LexerRun) => Token[]);
   /** A state to push, `#pop`, `#pop:2`, or a list of states to push in order. */
   next?: string | string[];
 }
@@ -23,9 +23,20 @@ export interface LexerRule {
  */
 export type Delegate = (lexer: LexerDefinition, text: string) => Token[];
 
+/**
+ * What a rule callback may change besides its tokens, as Rouge's callbacks do: the state stack
+ * (top last) and the lexer's own memory for this run (Ruby's queue of pending heredocs).
+ */
+export interface LexerRun {
+  stack: string[];
+  memory: Record<string, unknown>;
+}
+
 /** A lexer: named states, `root` first. Rules are compiled to sticky regexes once. */
 export interface LexerDefinition {
   states: Record<string, LexerRule[]>;
+  /** States made while lexing (Rouge's `push do ... end`), looked up by the name a rule pushed. */
+  dynamicState?: (name: string) => LexerRule[] | undefined;
 }
 
 const compiled = new WeakMap<LexerRule, RegExp>();
@@ -54,7 +65,7 @@ function applyNext(stack: string[], next: LexerRule['next']): void {
 
 /** Splits `code` into tokens with `lexer`; text no rule matches becomes one `err` character. */
 export function lex(lexer: LexerDefinition, code: string, start: string[] = ['root']): Token[] {
-  return run(lexer, code, start, [...start], new Map());
+  return run(lexer, code, start, [...start], new Map(), {});
 }
 
 function run(
@@ -63,6 +74,7 @@ function run(
   start: string[],
   stack: string[],
   stacks: Map<LexerDefinition, string[]>,
+  memory: Record<string, unknown>,
 ): Token[] {
   const sub: Delegate = (other, text) => {
     let otherStack = stacks.get(other);
@@ -70,8 +82,9 @@ function run(
       otherStack = ['root'];
       stacks.set(other, otherStack);
     }
-    return run(other, text, ['root'], otherStack, stacks);
+    return run(other, text, ['root'], otherStack, stacks, memory);
   };
+  const state: LexerRun = { stack, memory };
   const out: Token[] = [];
   const emit = (kind: string, text: string) => {
     if (!text) return;
@@ -82,21 +95,23 @@ function run(
   let pos = 0;
   let guard = 0;
   while (pos < code.length) {
-    const rules = lexer.states[stack[stack.length - 1] ?? 'root'] ?? [];
+    const top = stack[stack.length - 1] ?? 'root';
+    const rules = lexer.states[top] ?? lexer.dynamicState?.(top) ?? [];
     let matched = false;
     for (const rule of rules) {
       const re = sticky(rule);
       re.lastIndex = pos;
       const m = re.exec(code);
       if (!m) continue;
-      if (m[0].length === 0 && rule.next === undefined) continue;
+      // An empty match changes nothing unless it moves the state (a callback may move it itself).
+      if (m[0].length === 0 && rule.next === undefined && typeof rule.kind !== 'function') continue;
       if (m[0].length === 0 && ++guard > 50) continue;
       if (m[0].length > 0) guard = 0;
       const kind = rule.kind;
       if (typeof kind === 'string') emit(kind, m[0]);
       else if (Array.isArray(kind)) {
         for (const [i, k] of kind.entries()) emit(k, m[i + 1] ?? '');
-      } else for (const [k, t] of kind(m, (s) => stack.push(s), sub)) emit(k, t);
+      } else for (const [k, t] of kind(m, (s) => stack.push(s), sub, state)) emit(k, t);
       applyNext(stack, rule.next);
       pos += m[0].length;
       matched = true;

@@ -86,10 +86,30 @@ export function kramdownInlineCodeToHast(
   const applied = state.applyData(node, result);
   if (!settings.spans) return applied;
   const classes = applied.properties.className;
-  const hasLanguage = Array.isArray(classes) && classes.some((c) => String(c).startsWith('language-'));
-  if (hasLanguage) return withClasses(applied, ['highlighter-rouge']);
+  const list = Array.isArray(classes) ? classes.map(String) : [];
+  const language = list.find((c) => c.startsWith('language-'));
+  if (language) return highlightSpan(applied, list, language.slice('language-'.length));
   if (defaultLang) return withClasses(applied, [`language-${defaultLang}`, 'highlighter-rouge']);
   return settings.guessLang ? withClasses(applied, ['highlighter-rouge']) : applied;
+}
+
+/**
+ * Inline code whose IAL names a language, as kramdown's Rouge span highlighter writes it: token
+ * spans without the block wrappers; a language Rouge does not know leaves the code as it is, with
+ * no `highlighter-rouge` class. kramdown puts `language-x` first by a regex replace that, when
+ * another class comes first, adds a second `language-x` in front rather than moving the first.
+ */
+function highlightSpan(applied: Element, classes: string[], lang: string): Element {
+  const highlighted = highlightCode(textOf(applied), lang);
+  if (!highlighted) return applied;
+  applied.children = highlighted.children;
+  const first = classes[0]?.startsWith('language-') ? classes.slice(1) : classes;
+  applied.properties.className = [`language-${lang}`, ...first, 'highlighter-rouge'];
+  return applied;
+}
+
+function textOf(node: Element): string {
+  return node.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
 }
 
 /** Removes a `language-x` class from the block's IAL attributes and returns `x`. */

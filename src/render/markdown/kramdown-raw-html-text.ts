@@ -1,4 +1,5 @@
 import { htmlVoidElements } from './kramdown-html-elements.js';
+import { kramdownTagName } from './kramdown-html-tag-name.js';
 
 // kramdown's name pattern (REXML's UNAME_STR): `_` and `.` are name characters, as is a prefix `x:`.
 const name = String.raw`(?:[\p{L}_][-\p{L}\p{N}._]*:)?[\p{L}_][-\p{L}\p{N}._]*`;
@@ -36,7 +37,7 @@ export function escapeKramdownRawHtmlText(html: string): string {
     }
     const start = match(startTag, html, index);
     if (start?.[1]) {
-      const tag = start[1].toLowerCase();
+      const tag = kramdownTagName(start[1]);
       let end = index + start[0].length;
       if (tag === 'script' || tag === 'style') {
         // Raw text up to the end tag, as kramdown's handle_raw_html_tag reads it.
@@ -49,7 +50,7 @@ export function escapeKramdownRawHtmlText(html: string): string {
     }
     const close = match(endTag, html, index);
     if (close?.[1]) {
-      const at = open.lastIndexOf(close[1].toLowerCase());
+      const at = open.lastIndexOf(kramdownTagName(close[1]));
       if (at >= 0) open.length = at;
       out += (at >= 0 ? '<' : '&lt;') + close[0].slice(1);
       index += close[0].length;

@@ -28,6 +28,7 @@ import { kramdownIal } from './micromark-kramdown-ial.js';
 import { kramdownLineBreak } from './micromark-kramdown-line-break.js';
 import { kramdownList } from './micromark-kramdown-list.js';
 import { kramdownMath, kramdownMathFromMarkdown } from './micromark-kramdown-math.js';
+import { kramdownProcessingInstruction } from './micromark-kramdown-processing-instruction.js';
 import { kramdownSetextUnderline } from './micromark-kramdown-setext-underline.js';
 import { kramdownTable } from './micromark-kramdown-table.js';
 import { kramdownTextLiterals } from './micromark-kramdown-text-literals.js';
@@ -37,6 +38,7 @@ import { remarkKramdownDefinitionList } from './remark-kramdown-definition-list.
 import { remarkKramdownEmphasisNesting } from './remark-kramdown-emphasis-nesting.js';
 import { remarkKramdownHardWrap } from './remark-kramdown-hard-wrap.js';
 import { remarkKramdownHeadingIds } from './remark-kramdown-heading-ids.js';
+import { remarkKramdownHtmlToNative } from './remark-kramdown-html-to-native.js';
 import { remarkKramdownIal } from './remark-kramdown-ial.js';
 import { remarkKramdownImageAlt } from './remark-kramdown-image-alt.js';
 import { remarkKramdownListCodeTabs } from './remark-kramdown-list-code-tabs.js';
@@ -91,6 +93,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     kramdownThematicBreak({ kramdownInput: options.input === 'kramdown' }),
     kramdownSetextUnderline(),
     kramdownCodeText(),
+    kramdownProcessingInstruction(),
   );
   data.fromMarkdownExtensions.push(kramdownMathFromMarkdown());
   if (options.input === 'kramdown') {
@@ -107,6 +110,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   const definitionLists = remarkKramdownDefinitionList();
   const listEndOfBlock = remarkKramdownListEndOfBlock();
   const abbreviations = remarkKramdownAbbreviations(options.input === 'kramdown');
+  const htmlToNative = options.htmlToNative ? remarkKramdownHtmlToNative() : undefined;
   const headingIds = remarkKramdownHeadingIds(options);
   const typography = remarkKramdownTypography(options);
   const toc = remarkKramdownToc(options.tocLevels);
@@ -128,6 +132,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     hardWrap?.(tree);
     trailingSpaceBreaks?.(tree, file);
     mailtoAutolinks?.(tree, file);
+    htmlToNative?.(tree);
     headingIds(tree, file);
     typography(tree, file);
     abbreviations(tree);

@@ -2,6 +2,7 @@ import type { Properties } from 'hast';
 import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { CompileContext, Extension as FromMarkdownExtension, Token } from 'mdast-util-from-markdown';
 import { find, html } from 'property-information';
+import { decodeCharacterReferences } from './kramdown-attribute-list.js';
 import { escapeKramdownRawHtmlText } from './kramdown-raw-html-text.js';
 import type { KramdownHtmlInfo } from './micromark-kramdown-html.js';
 
@@ -212,9 +213,14 @@ function element(
     type: 'kramdownHtmlElement',
     tagName: info.tagName,
     children,
-    data: { hName: info.tagName, hProperties: htmlAttributesToProperties(info.attributes) },
+    // kramdown writes attribute values as they were typed, so `&nbsp;` reaches the browser as a reference.
+    data: { hName: info.tagName, hProperties: htmlAttributesToProperties(decodedValues(info.attributes)) },
     position: start && position ? { start: { ...start }, end: { ...position.end } } : undefined,
   };
+}
+
+function decodedValues(attributes: Array<[string, string]>): Array<[string, string]> {
+  return attributes.map(([name, value]) => [name, decodeCharacterReferences(value)]);
 }
 
 /** The raw HTML with the `markdown` attribute removed, as kramdown does. */

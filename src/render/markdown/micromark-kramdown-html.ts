@@ -15,6 +15,7 @@ import {
   htmlVoidElements,
   markdownAttributeModel,
 } from './kramdown-html-elements.js';
+import { kramdownTagName } from './kramdown-html-tag-name.js';
 import { parseBlockHtmlAt } from './kramdown-inline-options.js';
 
 /**
@@ -147,6 +148,7 @@ function tokenizeKramdownHtml(
   let selfClosing = false;
   /** Open elements inside a raw element, outer one first. */
   const stack: string[] = [];
+  let previousSpanChunk: Token | undefined;
   let rawTextName = '';
   let dashes = 0;
   /** A line that cannot continue the block: fail (inside the outer tag or a comment) or end it. */
@@ -224,7 +226,7 @@ function tokenizeKramdownHtml(
       effects.consume(code);
       return closeName;
     }
-    const name = buffer.toLowerCase();
+    const name = kramdownTagName(buffer);
     if (name === '' || htmlSpanElements.has(name)) return nok(code);
     tagName = name;
     return closeAfterName(code);
@@ -251,7 +253,7 @@ function tokenizeKramdownHtml(
       return startName;
     }
     if (code === greaterThan || code === slash || isSpace(code) || isLineEnding(code)) {
-      const name = buffer.toLowerCase();
+      const name = kramdownTagName(buffer);
       if (!nested) {
         if (htmlSpanElements.has(name)) return nok(code);
         // Like span elements, `<script>` does not interrupt a paragraph.
@@ -504,7 +506,7 @@ function tokenizeKramdownHtml(
     }
     if (code !== greaterThan) return raw(code);
     effects.consume(code);
-    if (stack[stack.length - 1] === buffer.toLowerCase()) {
+    if (stack[stack.length - 1] === kramdownTagName(buffer)) {
       stack.pop();
       if (stack.length === 0) return afterElement;
     }
@@ -553,13 +555,23 @@ function tokenizeKramdownHtml(
 
   function spanLineStart(code: Code): State | undefined {
     if (code === null) return done(code);
-    if (isLineEnding(code)) return lineStartEmpty(code, spanLineStart);
+    if (isLineEnding(code)) {
+      previousSpanChunk = undefined;
+      return lineStartEmpty(code, spanLineStart);
+    }
     if (code === lessThan) return effects.check(spanCloseTag, spanClose, spanChunkStart)(code);
     return spanChunkStart(code);
   }
 
+  // The chunks of consecutive lines are linked, as a paragraph's are, so that inline Markdown
+  // (`*a\nb*`) can run across a line ending inside the element.
   function spanChunkStart(code: Code): State | undefined {
-    effects.enter('kramdownHtmlFlowSpanChunk', { contentType: 'text' });
+    const chunk = effects.enter('kramdownHtmlFlowSpanChunk', {
+      contentType: 'text',
+      previous: previousSpanChunk,
+    });
+    if (previousSpanChunk) previousSpanChunk.next = chunk;
+    previousSpanChunk = chunk;
     effects.consume(code);
     return spanChunk;
   }
@@ -569,12 +581,21 @@ function tokenizeKramdownHtml(
       effects.exit('kramdownHtmlFlowSpanChunk');
       return done(code);
     }
-    if (isLineEnding(code)) {
-      effects.exit('kramdownHtmlFlowSpanChunk');
-      return lineStartEmpty(code, spanLineStart);
-    }
+    if (isLineEnding(code)) return effects.check(nonLazyLine, spanChunkLineEnding, spanChunkStop)(code);
     if (code === lessThan) return effects.check(spanCloseTag, spanChunkEnd, spanChunkConsume)(code);
     return spanChunkConsume(code);
+  }
+
+  function spanChunkLineEnding(code: Code): State | undefined {
+    effects.consume(code);
+    effects.exit('kramdownHtmlFlowSpanChunk');
+    return spanLineStart;
+  }
+
+  function spanChunkStop(code: Code): State | undefined {
+    effects.exit('kramdownHtmlFlowSpanChunk');
+    previousSpanChunk = undefined;
+    return lineStartEmpty(code, spanLineStart);
   }
 
   function spanChunkConsume(code: Code): State | undefined {
@@ -588,6 +609,7 @@ function tokenizeKramdownHtml(
   }
 
   function spanClose(code: Code): State | undefined {
+    previousSpanChunk = undefined;
     effects.exit('kramdownHtmlFlowSpanBody');
     inSpanBody = false;
     effects.enter('kramdownHtmlFlowData');

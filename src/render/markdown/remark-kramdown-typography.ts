@@ -105,6 +105,8 @@ function walk(parent: Parent, source: string, symbols: Symbols): void {
       continue;
     }
     if (rawDepth > 0 || skipped.has(child.type)) continue;
+    // Text of an HTML element converted by html_to_native is HTML text, which kramdown leaves as is.
+    if (child.data && 'kramdownHtmlText' in child.data) continue;
     if (child.type === 'text') {
       const last = index === children.length - 1;
       const end = last && stringEnds.has(parent.type) ? undefined : child.position?.end.offset;

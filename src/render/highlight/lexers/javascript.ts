@@ -84,6 +84,8 @@ export const javascriptLexer: LexerDefinition = {
     ternary: [{ pattern: /:/, kind: 'p', next: ['#pop', 'expr_start'] }, ...root],
     regex: [
       { pattern: /\/[gimuy]*/, kind: 'sr', next: '#pop' },
+      // Rouge takes the character before an unclosed regex's line end into the error token.
+      { pattern: /[^/]\n/, kind: 'err', next: '#pop' },
       { pattern: /\n/, kind: 'err', next: '#pop' },
       { pattern: /\[\^?/, kind: 'se', next: 'regex_group' },
       { pattern: /\\./, kind: 'se' },
@@ -92,6 +94,7 @@ export const javascriptLexer: LexerDefinition = {
     ],
     regex_group: [
       { pattern: /\//, kind: 'se' },
+      { pattern: /[^/]\n/, kind: 'err', next: '#pop:2' },
       { pattern: /\]/, kind: 'se', next: '#pop' },
       { pattern: /\\./, kind: 'se' },
       { pattern: /\n/, kind: 'err', next: '#pop:2' },
