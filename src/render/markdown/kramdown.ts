@@ -35,6 +35,7 @@ import { remarkKramdownHeadingIds } from './remark-kramdown-heading-ids.js';
 import { remarkKramdownIal } from './remark-kramdown-ial.js';
 import { remarkKramdownListCodeTabs } from './remark-kramdown-list-code-tabs.js';
 import { remarkKramdownMailtoAutolink } from './remark-kramdown-mailto-autolink.js';
+import { remarkKramdownSpanBlockTags } from './remark-kramdown-span-block-tags.js';
 import { remarkKramdownStrayEndTags } from './remark-kramdown-stray-end-tags.js';
 import { remarkKramdownTables } from './remark-kramdown-tables.js';
 import { remarkKramdownToc } from './remark-kramdown-toc.js';
@@ -93,6 +94,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   const headingIds = remarkKramdownHeadingIds(options);
   const typography = remarkKramdownTypography(options);
   const toc = remarkKramdownToc(options.tocLevels);
+  const spanBlockTags = remarkKramdownSpanBlockTags();
   const strayEndTags = remarkKramdownStrayEndTags();
   const unclosedSpans = remarkKramdownUnclosedSpans();
   const listCodeTabs = remarkKramdownListCodeTabs();
@@ -107,6 +109,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     typography(tree, file);
     abbreviations(tree);
     toc(tree);
+    spanBlockTags(tree);
     strayEndTags(tree);
     unclosedSpans(tree);
     listCodeTabs(tree, file);
