@@ -23,8 +23,6 @@ const knownFailures: Record<string, string> = {
   'block/09_html/content_model/tables': 'markdown="span" on a cell nested in a raw <table>',
   'block/09_html/markdown_attr': 'markdown="1" on an element nested in raw HTML',
   'block/09_html/parse_as_raw': 'a <script> inside a paragraph stays raw up to </SCRIPT> (span HTML)',
-  'block/09_html/parse_as_span':
-    'a <p> opened after </p> on the same line and never closed should run to the end',
   'block/12_extension/options3': 'default_lang set by {::options} with an escaped brace in its value',
   'span/01_link/inline': 'kramdown link bracket nesting rules',
   'span/01_link/link_defs': 'kramdown link definition rules (no URL, spaces, indentation)',

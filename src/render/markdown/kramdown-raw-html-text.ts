@@ -15,10 +15,11 @@ const tagLike = new RegExp(String.raw`<(?:${name}|\/)`, 'uy');
 
 /**
  * kramdown reads the inside of a raw HTML block with its own HTML parser, which prints what is no
- * tag as text: an end tag that closes no open element (`note</a>`), and a `<` followed by a name
- * that does not form a tag (`List.<List.<int>>`). A browser's parser would drop the first and read
- * the second as an element, so both get their `<` escaped here. An end tag of an element opened
- * further out still closes it (as in a browser), so the block's structure is never changed.
+ * tag as text: an end tag that does not close the innermost open element (`note</a>`, or the
+ * `</td>` after an unclosed `<code>`), and a `<` followed by a name that does not form a tag
+ * (`List.<List.<int>>`). A browser's parser would drop the first or close elements with it, and
+ * read the second as an element, so both get their `<` escaped here. Elements still open at the
+ * end get their end tags, as kramdown prints them.
  */
 export function escapeKramdownRawHtmlText(html: string): string {
   const open: string[] = [];
@@ -50,7 +51,7 @@ export function escapeKramdownRawHtmlText(html: string): string {
     }
     const close = match(endTag, html, index);
     if (close?.[1]) {
-      const at = open.lastIndexOf(kramdownTagName(close[1]));
+      const at = open[open.length - 1] === kramdownTagName(close[1]) ? open.length - 1 : -1;
       if (at >= 0) open.length = at;
       out += (at >= 0 ? '<' : '&lt;') + close[0].slice(1);
       index += close[0].length;
@@ -59,7 +60,14 @@ export function escapeKramdownRawHtmlText(html: string): string {
     out += match(tagLike, html, index) ? '&lt;' : '<';
     index += 1;
   }
-  return out + html.slice(index);
+  out += html.slice(index);
+  if (open.length === 0) return out;
+  // kramdown closes what is still open after the block's last line; printing those end tags keeps
+  // the browser's parser from dropping text it holds back inside a table (`&lt;/table>` at the end).
+  return `${out}\n${open
+    .reverse()
+    .map((tag) => `</${tag}>`)
+    .join('')}`;
 }
 
 function match(pattern: RegExp, text: string, at: number): RegExpExecArray | null {

@@ -45,6 +45,7 @@ import { remarkKramdownListCodeTabs } from './remark-kramdown-list-code-tabs.js'
 import { remarkKramdownListEndOfBlock } from './remark-kramdown-list-end-of-block.js';
 import { remarkKramdownMailtoAutolink } from './remark-kramdown-mailto-autolink.js';
 import { remarkKramdownRawUrls } from './remark-kramdown-raw-urls.js';
+import { remarkKramdownSpanBlockTags } from './remark-kramdown-span-block-tags.js';
 import { remarkKramdownSpanHtmlAttributes } from './remark-kramdown-span-html-attributes.js';
 import { remarkKramdownStandaloneImage } from './remark-kramdown-standalone-image.js';
 import { remarkKramdownStrayEndTags } from './remark-kramdown-stray-end-tags.js';
@@ -114,6 +115,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   const headingIds = remarkKramdownHeadingIds(options);
   const typography = remarkKramdownTypography(options);
   const toc = remarkKramdownToc(options.tocLevels);
+  const spanBlockTags = remarkKramdownSpanBlockTags();
   const strayEndTags = remarkKramdownStrayEndTags();
   const unclosedSpans = remarkKramdownUnclosedSpans();
   const listCodeTabs = remarkKramdownListCodeTabs();
@@ -137,6 +139,7 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     typography(tree, file);
     abbreviations(tree);
     toc(tree);
+    spanBlockTags(tree);
     strayEndTags(tree);
     unclosedSpans(tree);
     listCodeTabs(tree, file);

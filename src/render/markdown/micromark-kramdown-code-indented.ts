@@ -1,5 +1,6 @@
 import { factorySpaceMinMax } from 'micromark-factory-space';
 import type { Code, Construct, Effects, Extension, State, TokenizeContext } from 'micromark-util-types';
+import { htmlSpanElements } from './kramdown-html-elements.js';
 
 const isLineEnding = (code: Code): boolean => code !== null && code < -2;
 const isSpace = (code: Code): boolean => code === 32 || code === -2 || code === -1;
@@ -175,6 +176,8 @@ function tokenizeFurther(this: TokenizeContext, effects: Effects, ok: State, nok
 
 /** A non-blank line that kramdown adds to the code block before it. */
 function tokenizeLazyLine(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+  let closing = false;
+  let word = '';
   return start;
 
   function start(code: Code): State | undefined {
@@ -195,8 +198,70 @@ function tokenizeLazyLine(this: TokenizeContext, effects: Effects, ok: State, no
   }
 
   function first(code: Code): State | undefined {
-    if (code === null || isLineEnding(code) || code === caret || code === lessThan) return nok(code);
+    if (code === null || isLineEnding(code) || code === caret) return nok(code);
     if (code === leftCurlyBrace) return nok(code);
+    if (code === lessThan) {
+      // Only looked at: the check is undone, the line is tokenized as code afterwards.
+      effects.enter('data');
+      effects.consume(code);
+      return afterLessThan;
+    }
     return ok(code);
   }
+
+  // kramdown's LAZY_END_HTML_START and LAZY_END_HTML_STOP: `<name` or `</name>` of an element
+  // other than a span element (or script) ends the block; `<span ...>`, `</em>`, `< 3` do not.
+
+  function afterLessThan(code: Code): State | undefined {
+    if (code === slash) {
+      effects.consume(code);
+      closing = true;
+      return nameStart;
+    }
+    return nameStart(code);
+  }
+
+  function nameStart(code: Code): State | undefined {
+    if (!isNameStart(code)) return ok(code);
+    return name(code);
+  }
+
+  function name(code: Code): State | undefined {
+    if (isWordChar(code)) {
+      word += String.fromCharCode(code as number);
+      effects.consume(code);
+      return name;
+    }
+    if (word !== '' && (htmlSpanElements.has(word) || word === 'script')) return ok(code);
+    return closing ? closeNameRest(code) : nok(code);
+  }
+
+  function closeNameRest(code: Code): State | undefined {
+    if (code === dash || code === dot || code === colon || isWordChar(code)) {
+      effects.consume(code);
+      return closeNameRest;
+    }
+    return closeAfterName(code);
+  }
+
+  function closeAfterName(code: Code): State | undefined {
+    if (isSpace(code)) {
+      effects.consume(code);
+      return closeAfterName;
+    }
+    return code === greaterThan ? nok(code) : ok(code);
+  }
 }
+
+const slash = 47;
+const greaterThan = 62;
+const dash = 45;
+const dot = 46;
+const colon = 58;
+const isAsciiAlpha = (code: Code): boolean =>
+  code !== null && ((code >= 65 && code <= 90) || (code >= 97 && code <= 122));
+/** Characters of Ruby's `\w` in ASCII: what decides whether a span element's name ends. */
+const isWordChar = (code: Code): boolean =>
+  isAsciiAlpha(code) || code === 95 || (code !== null && code >= 48 && code <= 57);
+const isNameStart = (code: Code): boolean =>
+  isAsciiAlpha(code) || code === 95 || code === colon || (code !== null && code > 127);

@@ -110,9 +110,11 @@ export const kramdownHtmlFlow: Construct = {
 
 /** Moves the line's indentation into the block, like `htmlFlow`, so raw HTML keeps it. */
 function resolveToKramdownHtml(...[events]: Parameters<Resolver>): ReturnType<Resolver> {
+  // The construct's own start: an element after it on its last line has its own token inside.
+  const own = events[events.length - 1][1];
   let index = events.length;
   while (index--) {
-    if (events[index][0] === 'enter' && events[index][1].type === 'kramdownHtmlFlow') break;
+    if (events[index][0] === 'enter' && events[index][1] === own) break;
   }
   if (index > 1 && events[index - 2][1].type === 'linePrefix') {
     events[index][1].start = events[index - 2][1].start;
@@ -405,6 +407,10 @@ function tokenizeKramdownHtml(
       stack.push(name);
       return raw(code);
     }
+    // A complete start tag ends the paragraph before it: decide here, as `htmlFlow` does, rather
+    // than read ahead over the element's lines, which would leave a lazy line's paragraph open
+    // (and the element inside the list item whose paragraph it continued).
+    if (self.interrupt) return ok(code);
     failOnStop = false;
     inStartTag = false;
     const model: HtmlContentModel = markdownAttributeModel(tagName, markdownValue, parseBlockHtml);
@@ -660,6 +666,9 @@ function tokenizeKramdownHtml(
   }
 
   // After the element: trailing white space, then any text is parsed as flow (`</div> text`).
+  // kramdown goes on parsing blocks in the middle of the line, so an HTML element starting there
+  // runs on over the following lines to its end tag (`<p id="x"></p><div>`): it is tried first, in
+  // this tokenizer, where it can continue over lines; anything else is parsed as the line's rest.
 
   function afterElement(code: Code): State | undefined {
     if (isSpace(code)) {
@@ -669,6 +678,18 @@ function tokenizeKramdownHtml(
     effects.exit('kramdownHtmlFlowData');
     if (code === null || isLineEnding(code)) return done(code);
     effects.enter('kramdownHtmlFlowRest');
+    if (code !== lessThan) return restStart(code);
+    // The element on the rest of the line is read with this one's `parse_block_html`.
+    const construct: Construct = {
+      ...kramdownHtmlFlow,
+      tokenize(effects, ok, nok) {
+        return tokenizeKramdownHtml.call(this, effects, ok, nok, parseBlockHtml);
+      },
+    };
+    return effects.attempt(construct, restEnd, restStart)(code);
+  }
+
+  function restStart(code: Code): State | undefined {
     effects.enter('kramdownHtmlFlowRestChunk', { contentType: 'flow' });
     return rest(code);
   }
@@ -676,11 +697,15 @@ function tokenizeKramdownHtml(
   function rest(code: Code): State | undefined {
     if (code === null || isLineEnding(code)) {
       effects.exit('kramdownHtmlFlowRestChunk');
-      effects.exit('kramdownHtmlFlowRest');
-      return done(code);
+      return restEnd(code);
     }
     effects.consume(code);
     return rest;
+  }
+
+  function restEnd(code: Code): State | undefined {
+    effects.exit('kramdownHtmlFlowRest');
+    return done(code);
   }
 
   function done(code: Code): State | undefined {
