@@ -37,6 +37,16 @@ const causes = {
   tabsKeptInCode: 'kramdown: a tab inside indented code stays a tab; it is not expanded to columns',
   codeBlankLines:
     'kramdown: white-space-only lines inside indented code are kept as they are, not as CommonMark strips them',
+  urlAsWritten:
+    'kramdown: a link or image URL is written as typed (spaces, quotes, non-ASCII, backslashes), never percent-encoded',
+  loneBacktick:
+    'kramdown: a single backtick with white space (or nothing) before it and white space after it opens no code span',
+  codeSpanLineEndings:
+    'kramdown: line endings inside a code span stay line endings; CommonMark makes them spaces',
+  fenceNeedsCloseAndOneWord:
+    'kramdown: a fence opens a code block only with at most one word after it and a closing fence later; otherwise its lines are paragraph text',
+  rawSpanElements:
+    "kramdown: a tag name is an XML name (`_` allowed); an unknown element's inside is raw text to its end tag or the paragraph's end",
 } as const;
 type Cause = keyof typeof causes;
 
@@ -169,6 +179,71 @@ const deliberateDifferences: Record<number, Difference> = {
     galleyToo:
       'Galley keeps the stray `</a>` at the line start as raw HTML (dropped); kramdown prints it as text',
   },
+  20: { section: 'Backslash escapes', cause: 'urlAsWritten' },
+  32: { section: 'Entity and numeric character references', cause: 'urlAsWritten' },
+  33: { section: 'Entity and numeric character references', cause: 'urlAsWritten' },
+  126: { section: 'Fenced code blocks', cause: 'fenceNeedsCloseAndOneWord' },
+  127: {
+    section: 'Fenced code blocks',
+    cause: 'fenceNeedsCloseAndOneWord',
+    galleyToo:
+      "Galley makes both fence lines paragraph text; kramdown's pattern reads the second one as the first one's language",
+  },
+  128: { section: 'Fenced code blocks', cause: 'fenceNeedsCloseAndOneWord' },
+  137: {
+    section: 'Fenced code blocks',
+    cause: 'fenceNeedsCloseAndOneWord',
+    galleyToo: "Galley strips the code span's leading line ending; kramdown keeps it",
+  },
+  139: { section: 'Fenced code blocks', cause: 'fenceNeedsCloseAndOneWord' },
+  143: {
+    section: 'Fenced code blocks',
+    cause: 'fenceNeedsCloseAndOneWord',
+    galleyToo: "Galley drops the paragraph lines' leading spaces (`  return 3`); kramdown keeps them",
+  },
+  146: { section: 'Fenced code blocks', cause: 'fenceNeedsCloseAndOneWord' },
+  202: {
+    section: 'Link reference definitions',
+    cause: 'urlAsWritten',
+    galleyToo: 'Galley reads `\\*` in the URL and title as escapes; kramdown keeps the backslashes',
+  },
+  206: { section: 'Link reference definitions', cause: 'urlAsWritten' },
+  330: { section: 'Code spans', cause: 'loneBacktick' },
+  331: { section: 'Code spans', cause: 'loneBacktick' },
+  332: { section: 'Code spans', cause: 'loneBacktick' },
+  334: { section: 'Code spans', cause: 'loneBacktick' },
+  237: {
+    section: 'Block quotes',
+    cause: 'fenceNeedsCloseAndOneWord',
+    galleyToo:
+      'kramdown takes the lazy lines into the quote, where the fence closes; Galley stops looking at a lazy line, so the fence is paragraph text',
+  },
+  321: {
+    section: 'Lists',
+    cause: 'fenceNeedsCloseAndOneWord',
+    galleyToo:
+      'kramdown takes the fence into the quote as lazy lines and closes it there; Galley stops looking at a lazy line, so the fence is paragraph text',
+  },
+  335: {
+    section: 'Code spans',
+    cause: 'codeSpanLineEndings',
+    galleyToo:
+      'Galley strips the line ending after the opening and before the closing backticks; kramdown keeps both',
+  },
+  337: { section: 'Code spans', cause: 'codeSpanLineEndings' },
+  340: { section: 'Code spans', cause: 'loneBacktick' },
+  346: { section: 'Code spans', cause: 'urlAsWritten' },
+  489: { section: 'Links', cause: 'urlAsWritten' },
+  502: { section: 'Links', cause: 'urlAsWritten' },
+  503: { section: 'Links', cause: 'urlAsWritten' },
+  504: { section: 'Links', cause: 'urlAsWritten' },
+  507: { section: 'Links', cause: 'urlAsWritten' },
+  526: { section: 'Links', cause: 'urlAsWritten' },
+  538: { section: 'Links', cause: 'urlAsWritten' },
+  603: { section: 'Autolinks', cause: 'urlAsWritten' },
+  618: { section: 'Raw HTML', cause: 'rawSpanElements' },
+  640: { section: 'Hard line breaks', cause: 'codeSpanLineEndings' },
+  641: { section: 'Hard line breaks', cause: 'codeSpanLineEndings' },
 };
 
 /**

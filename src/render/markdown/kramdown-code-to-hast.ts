@@ -77,7 +77,8 @@ export function kramdownInlineCodeToHast(
   settings = JEKYLL_HIGHLIGHTING,
 ): Element {
   const defaultLang = settings.defaultLang;
-  const result = element('code', {}, [text(node.value.replace(/\r?\n|\r/g, ' '))]);
+  // kramdown keeps a code span's line endings (CommonMark turns them into spaces).
+  const result = element('code', {}, [text(node.value)]);
   state.patch(node, result);
   const applied = state.applyData(node, result);
   if (!settings.spans) return applied;

@@ -12,6 +12,7 @@ import { kramdownIalFromMarkdown } from './mdast-kramdown-ial.js';
 import { kramdownTableFromMarkdown } from './mdast-kramdown-table.js';
 import { kramdownAbbreviation } from './micromark-kramdown-abbreviation.js';
 import { kramdownBareLine } from './micromark-kramdown-bare-line.js';
+import { kramdownCodeFenced } from './micromark-kramdown-code-fenced.js';
 import { kramdownCodeIndented } from './micromark-kramdown-code-indented.js';
 import { kramdownCommentLine } from './micromark-kramdown-comment-line.js';
 import { kramdownDefinition } from './micromark-kramdown-definition.js';
@@ -22,6 +23,7 @@ import {
 } from './micromark-kramdown-extension-span.js';
 import { kramdownHeadingAtx } from './micromark-kramdown-heading-atx.js';
 import { kramdownHtml } from './micromark-kramdown-html.js';
+import { kramdownHtmlSpan, kramdownHtmlSpanFromMarkdown } from './micromark-kramdown-html-span.js';
 import { kramdownIal } from './micromark-kramdown-ial.js';
 import { kramdownLineBreak } from './micromark-kramdown-line-break.js';
 import { kramdownList } from './micromark-kramdown-list.js';
@@ -77,8 +79,10 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
   data.micromarkExtensions.push(
     kramdownMath(),
     kramdownTextLiterals({ kramdownEscapes: options.input === 'kramdown' }),
+    kramdownHtmlSpan(),
+    kramdownCodeFenced(),
   );
-  data.fromMarkdownExtensions.push(kramdownMathFromMarkdown());
+  data.fromMarkdownExtensions.push(kramdownMathFromMarkdown(), kramdownHtmlSpanFromMarkdown());
   if (options.input === 'kramdown') {
     data.micromarkExtensions.push(kramdownTable(), kramdownHeadingAtx());
     data.fromMarkdownExtensions.push(kramdownTableFromMarkdown());

@@ -17,6 +17,7 @@ import {
   kramdownDefinitionTermToHast,
 } from './kramdown-definition-to-hast.js';
 import { kramdownFootnoteHandlers } from './kramdown-footnote-to-hast.js';
+import { kramdownLinkHandlers } from './kramdown-link-to-hast.js';
 import { kramdownListItemToHast } from './kramdown-list-item-to-hast.js';
 import { kramdownMathHandlers } from './kramdown-math-to-hast.js';
 import { rehypeRawWhenNeeded } from './rehype-raw-when-needed.js';
@@ -82,6 +83,7 @@ export function createMarkdownProcessor(options: MarkdownOptions = {}): Processo
       allowDangerousHtml: true,
       handlers: {
         kramdownHtmlElement: kramdownElementToHast,
+        ...kramdownLinkHandlers,
         ...kramdownCodeHandlers(options.kramdown),
         ...kramdownFootnoteHandlers(options.kramdown),
         ...kramdownMathHandlers(options.kramdown),
