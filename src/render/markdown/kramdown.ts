@@ -83,10 +83,11 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     kramdownCodeFenced(),
   );
   data.fromMarkdownExtensions.push(kramdownMathFromMarkdown(), kramdownHtmlSpanFromMarkdown());
-  if (options.input === 'kramdown') {
-    data.micromarkExtensions.push(kramdownTable(), kramdownHeadingAtx());
-    data.fromMarkdownExtensions.push(kramdownTableFromMarkdown());
-  }
+  // kramdown's GFM parser keeps kramdown's own tables (code spans protect `|`, no separator line
+  // needed), so both inputs use them.
+  data.micromarkExtensions.push(kramdownTable());
+  data.fromMarkdownExtensions.push(kramdownTableFromMarkdown());
+  if (options.input === 'kramdown') data.micromarkExtensions.push(kramdownHeadingAtx());
   const tables = remarkKramdownTables();
   const hardWrap = options.hardWrap && options.input !== 'kramdown' ? remarkKramdownHardWrap() : undefined;
   const trailingSpaceBreaks = options.input === 'kramdown' ? remarkKramdownTrailingSpaceBreak() : undefined;
