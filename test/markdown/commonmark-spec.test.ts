@@ -50,6 +50,10 @@ const causes = {
     "kramdown's emphasis: `***x***` opens strong first (strong around em), and emphasis inside emphasis of the same kind written with the other character stays text",
   kramdownCodeSpans:
     "kramdown's code spans: a lone backtick with white space on both sides is text, a span ends at the first run of as many backticks (even inside a longer run), only a span opened by two or more backticks loses one space at each end, and line breaks inside stay line breaks",
+  fenceNeedsCloseAndOneWord:
+    'kramdown: a fence opens a code block only with at most one word after it and a closing fence later; otherwise its lines are paragraph text',
+  rawSpanElements:
+    "kramdown: a tag name is an XML name (`_` allowed); an unknown element's inside is raw text to its end tag or the paragraph's end",
 } as const;
 type Cause = keyof typeof causes;
 
@@ -255,6 +259,39 @@ const deliberateDifferences: Record<number, Difference> = {
   463: { section: 'Emphasis and strong emphasis', cause: 'kramdownEmphasisNesting' },
   467: { section: 'Emphasis and strong emphasis', cause: 'kramdownEmphasisNesting' },
   627: { section: 'Raw HTML', cause: 'processingInstructionText' },
+  126: { section: 'Fenced code blocks', cause: 'fenceNeedsCloseAndOneWord' },
+  127: {
+    section: 'Fenced code blocks',
+    cause: 'fenceNeedsCloseAndOneWord',
+    galleyToo:
+      "Galley makes both fence lines paragraph text; kramdown's pattern reads the second one as the first one's language",
+  },
+  128: { section: 'Fenced code blocks', cause: 'fenceNeedsCloseAndOneWord' },
+  137: {
+    section: 'Fenced code blocks',
+    cause: 'fenceNeedsCloseAndOneWord',
+    galleyToo: "Galley strips the code span's leading line ending; kramdown keeps it",
+  },
+  139: { section: 'Fenced code blocks', cause: 'fenceNeedsCloseAndOneWord' },
+  143: {
+    section: 'Fenced code blocks',
+    cause: 'fenceNeedsCloseAndOneWord',
+    galleyToo: "Galley drops the paragraph lines' leading spaces (`  return 3`); kramdown keeps them",
+  },
+  146: { section: 'Fenced code blocks', cause: 'fenceNeedsCloseAndOneWord' },
+  237: {
+    section: 'Block quotes',
+    cause: 'fenceNeedsCloseAndOneWord',
+    galleyToo:
+      'kramdown takes the lazy lines into the quote, where the fence closes; Galley stops looking at a lazy line, so the fence is paragraph text',
+  },
+  321: {
+    section: 'Lists',
+    cause: 'fenceNeedsCloseAndOneWord',
+    galleyToo:
+      'kramdown takes the fence into the quote as lazy lines and closes it there; Galley stops looking at a lazy line, so the fence is paragraph text',
+  },
+  618: { section: 'Raw HTML', cause: 'rawSpanElements' },
 };
 
 /**

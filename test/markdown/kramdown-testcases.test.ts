@@ -15,7 +15,6 @@ const root = fileURLToPath(new URL('../../../shared/kramdown-testcases', import.
  * passes fails this test until it is removed.
  */
 const knownFailures: Record<string, string> = {
-  'block/06_codeblock/error': 'an unclosed `~~~` fence is a paragraph in kramdown',
   'block/06_codeblock/rouge/multiple':
     "formatter: RougeHTMLFormatters names a Ruby class defined by kramdown's own test suite",
   'block/08_list/lazy_and_nested': 'a lazy line with a list marker inside a nested list stays text',
@@ -32,7 +31,6 @@ const knownFailures: Record<string, string> = {
   'span/02_emphasis/normal': 'kramdown emphasis rules differ from CommonMark',
   'span/05_html/markdown_attr': 'markdown="1"/"0" on span elements',
   'span/05_html/normal': 'processing instructions and other span HTML details',
-  'span/05_html/xml': 'XML span elements with namespaces',
   'span/abbreviations/abbrev_in_html': 'abbreviations inside SVG text parsed as span',
   'span/autolinks/url_links':
     'entities in an autolink URL are decoded; addresses with non-ASCII letters are autolinks',

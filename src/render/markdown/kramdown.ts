@@ -13,6 +13,7 @@ import { kramdownIalFromMarkdown } from './mdast-kramdown-ial.js';
 import { kramdownTableFromMarkdown } from './mdast-kramdown-table.js';
 import { kramdownAbbreviation } from './micromark-kramdown-abbreviation.js';
 import { kramdownBareLine } from './micromark-kramdown-bare-line.js';
+import { kramdownCodeFenced } from './micromark-kramdown-code-fenced.js';
 import { kramdownCodeIndented } from './micromark-kramdown-code-indented.js';
 import { kramdownCodeText } from './micromark-kramdown-code-text.js';
 import { kramdownCommentLine } from './micromark-kramdown-comment-line.js';
@@ -24,6 +25,7 @@ import {
 } from './micromark-kramdown-extension-span.js';
 import { kramdownHeadingAtx } from './micromark-kramdown-heading-atx.js';
 import { kramdownHtml } from './micromark-kramdown-html.js';
+import { kramdownHtmlSpan, kramdownHtmlSpanFromMarkdown } from './micromark-kramdown-html-span.js';
 import { kramdownIal } from './micromark-kramdown-ial.js';
 import { kramdownLineBreak } from './micromark-kramdown-line-break.js';
 import { kramdownList } from './micromark-kramdown-list.js';
@@ -95,12 +97,15 @@ export function remarkKramdown(this: Processor, options: KramdownOptions = {}) {
     kramdownSetextUnderline(),
     kramdownCodeText(),
     kramdownProcessingInstruction(),
+    kramdownHtmlSpan(),
+    kramdownCodeFenced(),
   );
-  data.fromMarkdownExtensions.push(kramdownMathFromMarkdown());
-  if (options.input === 'kramdown') {
-    data.micromarkExtensions.push(kramdownTable(), kramdownHeadingAtx());
-    data.fromMarkdownExtensions.push(kramdownTableFromMarkdown());
-  }
+  data.fromMarkdownExtensions.push(kramdownMathFromMarkdown(), kramdownHtmlSpanFromMarkdown());
+  // kramdown's GFM parser keeps kramdown's own tables (code spans protect `|`, no separator line
+  // needed), so both inputs use them.
+  data.micromarkExtensions.push(kramdownTable());
+  data.fromMarkdownExtensions.push(kramdownTableFromMarkdown());
+  if (options.input === 'kramdown') data.micromarkExtensions.push(kramdownHeadingAtx());
   const tables = remarkKramdownTables();
   const hardWrap = options.hardWrap && options.input !== 'kramdown' ? remarkKramdownHardWrap() : undefined;
   const trailingSpaceBreaks = options.input === 'kramdown' ? remarkKramdownTrailingSpaceBreak() : undefined;

@@ -13,6 +13,7 @@ declare module 'micromark-util-types' {
 
 const pipe = 124;
 const backslash = 92;
+const graveAccent = 96;
 const isLineEnding = (code: Code): boolean => code !== null && code < -2;
 const isSpace = (code: Code): boolean => code === 32 || code === -2 || code === -1;
 
@@ -32,6 +33,28 @@ export function kramdownTable(): Extension {
   return { flow: { null: [{ name: 'kramdownTable', tokenize, concrete: true }] } };
 }
 
+/**
+ * Whether the line has a `|` that is neither escaped nor inside a code span. kramdown reverts a
+ * one-line table without one (`` `a|b` `` as a definition term) to a paragraph; a table starts only
+ * on such a line, so the paragraph's next lines are still seen by the blocks that may interrupt
+ * it. (A first row whose pipes all sit in code, in a longer table, is a rare loss.)
+ */
+function hasCellPipe(line: number[]): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const code = line[i];
+    if (code === pipe && line[i - 1] !== backslash) return true;
+    if (code !== graveAccent || line[i - 1] === backslash) continue;
+    let size = 1;
+    while (line[i + size] === graveAccent) size++;
+    // kramdown's code span ends at the next run of as many backticks (codespan.rb).
+    let end = -1;
+    for (let j = i + size; j + size <= line.length && end < 0; j++)
+      if (line.slice(j, j + size).every((c) => c === graveAccent)) end = j;
+    i = end < 0 ? i + size - 1 : end + size - 1;
+  }
+  return false;
+}
+
 /** What a line is, by kramdown's TABLE_LINE, TABLE_SEP_LINE and TABLE_FSEP_LINE patterns. */
 function classify(line: number[]): LineKind {
   if (line.every((c) => isSpace(c))) return 'blank';
@@ -48,6 +71,8 @@ function classify(line: number[]): LineKind {
 function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
   const self = this;
   let kind: LineKind = 'other';
+  /** Still before the table's first line. */
+  let firstLine = true;
   const scanLine: Construct = { partial: true, tokenize: tokenizeScan };
   const boundary = kramdownBlockBoundary;
   const nextLine: Construct = { partial: true, tokenize: nextTableLine };
@@ -66,6 +91,7 @@ function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State
   }
 
   function line(code: Code): State | undefined {
+    firstLine = false;
     if (kind === 'row') {
       effects.enter('kramdownTableRow');
       effects.enter('chunkText', { contentType: 'text' });
@@ -137,6 +163,7 @@ function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State
       if (code === null || isLineEnding(code)) {
         effects.exit('kramdownTableRow');
         kind = classify(codes);
+        if (firstLine && kind === 'row' && !hasCellPipe(codes)) kind = 'other';
         return kind === 'row' || kind === 'separator' || kind === 'footer' ? ok(code) : nok(code);
       }
       codes.push(code);

@@ -1,14 +1,12 @@
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
-import { gfmTable } from 'micromark-extension-gfm-table';
 import type { Processor } from 'unified';
 import type { KramdownOptions } from '../../config/kramdown-options.js';
 
 /**
- * The parts of GFM that kramdown's GFM parser (Jekyll's default input) understands: pipe tables,
+ * The parts of GFM that kramdown's GFM parser (Jekyll's default input) understands:
  * `~~strikethrough~~` (with `input: GFM` only) and footnotes. Not autolink literals: kramdown leaves a bare
  * `www.example.com` or `name@example.com` as text, and linking them changes what readers see.
  */
@@ -20,10 +18,8 @@ export function remarkKramdownGfm(this: Processor, options: KramdownOptions = {}
   };
   add('micromarkExtensions', gfmFootnote());
   add('fromMarkdownExtensions', gfmFootnoteFromMarkdown());
-  // kramdown's own parser has neither: its tables are remarkKramdownTables, and `~~` is text.
+  // Tables are kramdown's own in both inputs (remarkKramdown); kramdown's own parser has no `~~`.
   if (options.input === 'kramdown') return;
-  add('micromarkExtensions', gfmTable());
   add('micromarkExtensions', gfmStrikethrough({ singleTilde: false }));
-  add('fromMarkdownExtensions', gfmTableFromMarkdown());
   add('fromMarkdownExtensions', gfmStrikethroughFromMarkdown());
 }

@@ -198,6 +198,14 @@ function convertSpans(parent: Parent): void {
   for (let i = 0; i < children.length; i++) {
     const start = children[i];
     if (start?.type !== 'html') continue;
+    // A raw-content span element (`<code>…</code>`) arrives whole, as one node.
+    if (/^<code(?=[\s>])[^>]*>[\s\S]*<\/code>$/i.test(start.value)) {
+      const whole = fromHtml(start.value, { fragment: true }).children[0];
+      if (whole?.type === 'element' && whole.tagName === 'code') {
+        children.splice(i, 1, inlineCode(textOf(whole), whole.properties));
+        continue;
+      }
+    }
     const tag = /^<([a-zA-Z][a-zA-Z0-9]*)(?=[\s>])[^>]*>$/.exec(start.value);
     const name = tag?.[1]?.toLowerCase();
     if (!name || !(name in EMPHASIS || name === 'code' || name === 'a')) continue;

@@ -18,11 +18,23 @@ export function remarkKramdownSpanBlockTags() {
 
 function visit(node: Nodes): void {
   if (!('children' in node)) return;
-  if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
+  if (
+    node.type === 'paragraph' ||
+    node.type === 'heading' ||
+    node.type === 'tableCell' ||
+    isKramdownCell(node)
+  ) {
     escapeIn(node, node);
     return;
   }
   for (const child of node.children) visit(child);
+}
+
+/** A cell of a kramdown table (remarkKramdownTables), the table form of both inputs. */
+function isKramdownCell(node: Nodes): boolean {
+  if ((node.type as string) !== 'kramdownTablePart') return false;
+  const name = (node.data as { hName?: string } | undefined)?.hName;
+  return name === 'td' || name === 'th';
 }
 
 function escapeIn(parent: Parent, block: Parent): void {

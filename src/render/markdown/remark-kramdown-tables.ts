@@ -127,7 +127,8 @@ function splitCells(row: KramdownTableRow, source: string): Cell[] | undefined {
   for (const node of row.children) {
     const current = () => cells[cells.length - 1] as Cell;
     if (node.type === 'html') {
-      if (/^<code[\s>]/i.test(node.value)) codeDepth++;
+      // A whole raw `<code>…</code>` span is one node (kramdownHtmlSpan): it opens nothing.
+      if (/^<code[\s>]/i.test(node.value) && !/<\/code\s*>$/i.test(node.value)) codeDepth++;
       else if (/^<\/code\s*>/i.test(node.value)) codeDepth = Math.max(0, codeDepth - 1);
       current().push(node);
       continue;
