@@ -235,9 +235,10 @@ export async function build(options: BuildOptions = {}, internals?: BuildInterna
   let rendering = 0;
   const onRendered = () => options.onProgress?.(++rendering, toWrite.length);
   const { render: renderer, close: closeRenderer } = await pageRenderer(ctx, snapshot, {
-    jobs: options.plugins?.length ? 1 : (options.jobs ?? 'auto'),
+    jobs: options.jobs ?? 'auto',
     collectFacts: check,
     onRendered,
+    workers: !options.plugins?.length,
   });
   const cacheOn = options.cache === true;
   // A long-lived builder (src/incremental/) keeps the cache in memory instead of reading the file.

@@ -11,28 +11,39 @@ import { startRenderPool } from './worker/render-pool.js';
  */
 export const AUTO_PAGES_PER_THREAD = 50;
 
+/**
+ * Pages a batch needs before `auto`, or one job, renders it in workers rather than in this thread.
+ * In this thread each Markdown conversion runs under a vm watchdog, a thread started per page
+ * (0.1 ms of CPU, and a wait for the scheduler on a loaded machine); a worker is watched from
+ * here instead, and keeps its garbage in its own heap, apart from the results this thread keeps.
+ * Below this a worker's start (loading the renderer, cloning the snapshot) is not repaid.
+ */
+export const WORKER_MIN_PAGES = 200;
+
 /** How many threads render: a number, or `auto` (one per core, for batches large enough). */
 export type Jobs = number | 'auto';
 
 /**
- * Chooses how pages are rendered: in this thread, or on this thread plus `jobs - 1` worker threads
- * started lazily, only when some batch actually needs rendering (a warm build starts none). This
- * thread renders too, so N jobs hold N copies of the renderer, not N + 1.
+ * Chooses how pages are rendered: in this thread, or on `jobs` worker threads started lazily,
+ * only when some batch actually needs rendering (a warm build starts none). With workers, this
+ * thread renders nothing: it hands out pages, watches the workers' time limits and keeps results.
+ * `workers: false` (plugins given in code, which a worker cannot load) keeps everything here.
  */
 export async function pageRenderer(
   ctx: RenderContext,
   snapshot: SiteSnapshot,
-  options: { jobs: Jobs; collectFacts: boolean; onRendered?: () => void },
+  options: { jobs: Jobs; collectFacts: boolean; onRendered?: () => void; workers?: boolean },
 ): Promise<{ render: PageRenderer; close?: () => Promise<void> }> {
   const inThread = renderInThread(ctx, options.onRendered);
+  if (options.workers === false) return { render: inThread };
   const max = options.jobs === 'auto' ? availableParallelism() : options.jobs;
-  if (max <= 1) return { render: inThread };
   let pool: Awaited<ReturnType<typeof startRenderPool>> | undefined;
   return {
     render: async (pages) => {
       const jobs = threadsFor(pages.length, options.jobs, max);
-      if (jobs <= 1) return inThread(pages);
-      pool ??= await startRenderPool(snapshot, jobs - 1, ctx, options.collectFacts, options.onRendered);
+      const explicit = options.jobs !== 'auto' && jobs > 1;
+      if (!explicit && pages.length < WORKER_MIN_PAGES) return inThread(pages);
+      pool ??= await startRenderPool(snapshot, jobs, options.collectFacts, options.onRendered);
       return pool.render(pages);
     },
     close: async () => pool?.close(),

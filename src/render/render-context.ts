@@ -22,14 +22,26 @@ export interface RenderContext {
   collectFacts: boolean;
   /** Template texts by the file names Liquid tokens carry, for turning offsets into lines. */
   templateTexts(page: RenderablePage): TemplateTexts;
+  /** Runs one Markdown conversion under `markdown_time_limit` (see `MarkdownGuard`). */
+  guardMarkdown: MarkdownGuard;
 }
+
+/**
+ * Runs a synchronous Markdown conversion so that a stuck one cannot hang the build. In this
+ * thread that is a vm watchdog (`runWithTimeLimit`); a render worker instead marks the start on a
+ * clock its pool watches, and the pool stops the worker (src/render/worker/markdown-clock.ts).
+ */
+export type MarkdownGuard = <T>(convert: () => T) => T;
 
 /** Builds the Liquid engine, the frozen Markdown processor and the include cache for a snapshot. */
 export function createRenderContext(
   snapshot: SiteSnapshot,
   plugins: PluginRegistry,
-  options: { collectFacts?: boolean } = {},
+  options: { collectFacts?: boolean; guardMarkdown?: MarkdownGuard } = {},
 ): RenderContext {
+  const limitMs = snapshot.config.markdownTimeLimit;
+  const guardMarkdown: MarkdownGuard =
+    options.guardMarkdown ?? ((convert) => runWithTimeLimit(convert, limitMs));
   const markdown = createMarkdownProcessor({
     kramdown: { ...snapshot.config.kramdown, tocLevels: snapshot.config.tocLevels },
     remarkPlugins: plugins.remarkPlugins,
@@ -38,10 +50,7 @@ export function createRenderContext(
   const markdownify = (text: string) => {
     const refused = markdownLimitProblem(text);
     if (refused) throw new Error(`markdownify: ${refused.message}`);
-    return runWithTimeLimit(
-      () => renderMarkdown(markdown, text, '(markdownify)').html,
-      snapshot.config.markdownTimeLimit,
-    );
+    return guardMarkdown(() => renderMarkdown(markdown, text, '(markdownify)').html);
   };
   plugins.markdownify = markdownify;
   const liquid = createLiquid({
@@ -77,6 +86,7 @@ export function createRenderContext(
     layoutTemplates: new Map(),
     collectFacts,
     templateTexts: siteTemplateTexts(snapshot),
+    guardMarkdown,
   };
 }
 

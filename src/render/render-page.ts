@@ -11,7 +11,7 @@ import { type MappedOutput, renderWithOutputMap } from './liquid/output-map.js';
 import { RENDER_STATE, type RenderState } from './liquid/render-state.js';
 import { markdownLimitProblem } from './markdown/markdown-limits.js';
 import { type MarkdownMessage, renderMarkdown, renderMarkdownTree } from './markdown/render-markdown.js';
-import { runWithTimeLimit, TimeLimitError } from './markdown/run-with-time-limit.js';
+import { TimeLimitError } from './markdown/run-with-time-limit.js';
 import type { RenderContext } from './render-context.js';
 import type { RenderablePage } from './site-snapshot.js';
 
@@ -78,40 +78,18 @@ export async function renderPage(page: RenderablePage, ctx: RenderContext): Prom
     }
     try {
       const markdown = body.output;
-      const limit = ctx.snapshot.config.markdownTimeLimit;
       if (ctx.collectFacts) {
-        const result = runWithTimeLimit(() => renderMarkdownTree(ctx.markdown, markdown, source.path), limit);
+        const result = ctx.guardMarkdown(() => renderMarkdownTree(ctx.markdown, markdown, source.path));
         ({ tree, html: content, messages } = result);
       } else {
-        const result = runWithTimeLimit(
-          () => renderMarkdown(ctx.markdown, markdown, source.path, source.bodyLine - 1),
-          limit,
+        const result = ctx.guardMarkdown(() =>
+          renderMarkdown(ctx.markdown, markdown, source.path, source.bodyLine - 1),
         );
         content = result.html;
         diagnostics.push(...result.diagnostics);
       }
     } catch (error) {
-      // Deep nesting the limits did not foresee overflows the recursive tree builders.
-      const tooDeep = error instanceof RangeError && /call stack/i.test(error.message);
-      const tooSlow = error instanceof TimeLimitError;
-      diagnostics.push(
-        diagnostic(
-          tooSlow ? 'markdown/time-limit' : tooDeep ? 'markdown/too-deep' : 'markdown/failed',
-          'error',
-          source.path,
-          tooSlow
-            ? `Markdown conversion ${error.message}`
-            : tooDeep
-              ? 'Markdown nested too deeply to convert (the stack overflowed)'
-              : `Markdown conversion failed: ${(error as Error).message}`,
-          {
-            line: source.bodyLine,
-            column: 1,
-            hint: tooSlow ? 'raise markdown_time_limit in _config.yml if the page is that large' : undefined,
-            cause: error,
-          },
-        ),
-      );
+      diagnostics.push(markdownFailure(source, error));
       return failed();
     }
   }
@@ -142,6 +120,31 @@ export async function renderPage(page: RenderablePage, ctx: RenderContext): Prom
     diagnostics.push(diagnostic(m.ruleId, m.fatal ? 'error' : 'warning', source.path, m.reason));
   }
   return { html: laidOut.html, diagnostics, dependencies: [...state.dependencies], facts };
+}
+
+/**
+ * The diagnostic for a Markdown conversion that threw: stopped by the time limit, a stack overflow
+ * on nesting the limits did not foresee (the tree builders recurse), or anything else.
+ */
+export function markdownFailure(source: RenderablePage['source'], error: unknown): Diagnostic {
+  const tooDeep = error instanceof RangeError && /call stack/i.test(error.message);
+  const tooSlow = error instanceof TimeLimitError;
+  return diagnostic(
+    tooSlow ? 'markdown/time-limit' : tooDeep ? 'markdown/too-deep' : 'markdown/failed',
+    'error',
+    source.path,
+    tooSlow
+      ? `Markdown conversion ${error.message}`
+      : tooDeep
+        ? 'Markdown nested too deeply to convert (the stack overflowed)'
+        : `Markdown conversion failed: ${(error as Error).message}`,
+    {
+      line: source.bodyLine,
+      column: 1,
+      hint: tooSlow ? 'raise markdown_time_limit in _config.yml if the page is that large' : undefined,
+      cause: error,
+    },
+  );
 }
 
 /** The map of a body Liquid did not touch: all of it is the page's own text. */

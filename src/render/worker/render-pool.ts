@@ -2,9 +2,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { RenderContext } from '../render-context.js';
-import { type RenderedPage, renderPage } from '../render-page.js';
+import { TimeLimitError } from '../markdown/run-with-time-limit.js';
+import { markdownFailure, type RenderedPage } from '../render-page.js';
 import type { RenderablePage, SiteSnapshot } from '../site-snapshot.js';
+import { clockPage, createMarkdownClock, isOverdue } from './markdown-clock.js';
 import type { WorkerReply } from './worker-messages.js';
 
 /** Pages handed to a worker at a time: small enough to balance, large enough to keep messages few. */
@@ -16,53 +17,94 @@ export interface RenderPool {
   close(): Promise<void>;
 }
 
+/** A worker, the clock it marks its Markdown conversions on, and the request it is working on. */
+interface PoolWorker {
+  worker: Worker;
+  clock: SharedArrayBuffer;
+  /** Fail the requests in progress. */
+  pending: Set<(error: StoppedWorker) => void>;
+}
+
+/** A worker was stopped while converting the Markdown of the page at `index` in the snapshot. */
+class StoppedWorker extends Error {
+  constructor(readonly index: number) {
+    super(`render worker stopped on page ${index}`);
+  }
+}
+
 /**
  * Starts `size` worker threads, each with its own copy of the snapshot, Liquid engine, Markdown
- * processor and site plugins; this thread renders beside them with `ctx`. Pages are handed out in
- * small chunks to whichever thread is free and the results put back in page order, so the output
- * does not depend on scheduling.
+ * processor and site plugins. Pages are handed out in small chunks to whichever worker is free and
+ * the results put back in page order, so the output does not depend on scheduling. This thread
+ * only hands out work and watches the workers' Markdown clocks: a worker whose conversion runs
+ * past `markdown_time_limit` is stopped and replaced, its page fails with `markdown/time-limit`
+ * and the rest of its chunk is handed out again.
  */
 export async function startRenderPool(
   snapshot: SiteSnapshot,
   size: number,
-  ctx: RenderContext,
   collectFacts: boolean,
   onRendered?: () => void,
 ): Promise<RenderPool> {
   const script = new URL(`./render-worker${sourceExtension()}`, import.meta.url);
-  // Under the test runner the sources are TypeScript: the worker registers tsx, then loads them.
-  const start = () =>
-    sourceExtension() === '.ts'
-      ? new Worker(
-          `import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script.href)}); });`,
-          { eval: true, execArgv: [], workerData: { snapshot, collectFacts } },
-        )
-      : new Worker(script, { workerData: { snapshot, collectFacts } });
-  const workers = await Promise.all(
-    Array.from({ length: size }, async () => {
-      const worker = start();
-      await new Promise<void>((resolve, reject) => {
-        worker.once('message', () => resolve());
-        worker.once('error', reject);
-      });
-      return worker;
-    }),
-  );
+  const spawn = async (): Promise<PoolWorker> => {
+    const clock = createMarkdownClock();
+    const workerData = { snapshot, collectFacts, clock };
+    // Under the test runner the sources are TypeScript: the worker registers tsx, then loads them.
+    const worker =
+      sourceExtension() === '.ts'
+        ? new Worker(
+            `import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script.href)}); });`,
+            { eval: true, execArgv: [], workerData },
+          )
+        : new Worker(script, { workerData });
+    await new Promise<void>((resolve, reject) => {
+      worker.once('message', () => resolve());
+      worker.once('error', reject);
+    });
+    return { worker, clock, pending: new Set() };
+  };
+  // Slots of workers; a stopped worker's slot gets a new one (a promise while it starts).
+  const slots: Promise<PoolWorker>[] = Array.from({ length: size }, spawn);
+  const workers = await Promise.all(slots);
   const indexOf = new Map(snapshot.pages.map((p, i) => [p, i]));
+  const limitMs = snapshot.config.markdownTimeLimit;
   let nextId = 0;
-  const ask = (worker: Worker, pages: number[]) =>
+  const ask = (w: PoolWorker, pages: number[]) =>
     new Promise<RenderedPage[]>((resolve, reject) => {
       const id = nextId++;
+      const settle = () => {
+        w.worker.off('message', onMessage);
+        w.worker.off('error', onError);
+        w.worker.off('exit', onExit);
+        w.pending.delete(onError);
+      };
       const onMessage = (reply: WorkerReply) => {
         if (reply.id !== id) return;
-        worker.off('message', onMessage);
-        worker.off('error', reject);
+        settle();
         resolve(reply.results);
       };
-      worker.on('message', onMessage);
-      worker.once('error', reject);
-      worker.postMessage({ id, pages });
+      const onError = (error: unknown) => {
+        settle();
+        reject(error);
+      };
+      const onExit = (code: number) => onError(new Error(`render worker exited (code ${code})`));
+      w.pending.add(onError);
+      w.worker.on('message', onMessage);
+      w.worker.once('error', onError);
+      w.worker.once('exit', onExit);
+      w.worker.postMessage({ id, pages });
     });
+  /** Stops every worker whose Markdown conversion is overdue; its request fails with the page. */
+  const watch = () => {
+    const now = Date.now();
+    for (const w of workers) {
+      if (!w.pending.size || !isOverdue(w.clock, limitMs, now)) continue;
+      const stopped = new StoppedWorker(clockPage(w.clock));
+      for (const stop of [...w.pending]) stop(stopped);
+      void w.worker.terminate();
+    }
+  };
   return {
     async render(pages) {
       const indices = pages.map((p) => {
@@ -71,36 +113,56 @@ export async function startRenderPool(
         return i;
       });
       const results: RenderedPage[] = new Array(pages.length);
-      let next = 0;
-      const take = () => {
-        const start = next;
-        next = Math.min(indices.length, next + CHUNK);
-        return start;
-      };
-      const inWorker = async (worker: Worker) => {
-        while (next < indices.length) {
-          const start = take();
-          const done = await ask(worker, indices.slice(start, next));
-          for (const [k, r] of done.entries()) {
-            results[start + k] = r;
-            onRendered?.();
+      // Chunks of positions in `pages`; a stopped worker's unfinished chunk goes back to the front.
+      const queue: number[][] = [];
+      for (let start = 0; start < pages.length; start += CHUNK) {
+        queue.push(Array.from({ length: Math.min(CHUNK, pages.length - start) }, (_, k) => start + k));
+      }
+      queue.reverse();
+      // Two requests per worker are in flight, so a worker never idles waiting for this thread.
+      const inWorker = async (slot: number) => {
+        for (let chunk = queue.pop(); chunk; chunk = queue.pop()) {
+          const started = slots[slot];
+          const w = await started;
+          try {
+            const done = await ask(
+              w,
+              chunk.map((k) => indices[k]),
+            );
+            for (const [n, r] of done.entries()) {
+              results[chunk[n]] = r;
+              onRendered?.();
+            }
+          } catch (error) {
+            if (!(error instanceof StoppedWorker)) throw error;
+            const stuck = chunk.find((k) => indices[k] === error.index);
+            if (stuck !== undefined) {
+              results[stuck] = {
+                html: null,
+                diagnostics: [markdownFailure(pages[stuck].source, new TimeLimitError(limitMs))],
+                dependencies: [],
+              };
+              onRendered?.();
+            }
+            const rest = chunk.filter((k) => k !== stuck);
+            if (rest.length) queue.push(rest);
+            // Both requests of the stopped worker land here; the first replaces it.
+            if (slots[slot] === started) slots[slot] = spawn();
+            workers[slot] = await slots[slot];
           }
         }
       };
-      // This thread takes one page at a time, so replies from workers are read between pages.
-      const inThisThread = async () => {
-        while (next < indices.length) {
-          const i = next++;
-          results[i] = await renderPage(pages[i], ctx);
-          onRendered?.();
-          await new Promise<void>((resolve) => setImmediate(resolve));
-        }
-      };
-      await Promise.all([...workers.map(inWorker), inThisThread()]);
+      const timer = setInterval(watch, Math.min(250, Math.max(10, limitMs / 4)));
+      timer.unref();
+      try {
+        await Promise.all(workers.flatMap((_, slot) => [inWorker(slot), inWorker(slot)]));
+      } finally {
+        clearInterval(timer);
+      }
       return results;
     },
     async close() {
-      await Promise.all(workers.map((w) => w.terminate()));
+      await Promise.all(workers.map((w) => w.worker.terminate()));
     },
   };
 }

@@ -1,6 +1,7 @@
 // Worker thread entry: renders pages of the snapshot it was started with. The snapshot arrives
 // once, as workerData (structured clone keeps shared objects shared); then each message names page
-// indices to render and gets their results back in the same order.
+// indices to render and gets their results back in the same order. Markdown conversions are
+// marked on the clock the pool watches (markdown-clock.ts) instead of run under a vm watchdog.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Diagnostic } from '../../diagnostics.js';
 import { createPluginRegistry } from '../../plugin-api.js';
@@ -8,18 +9,27 @@ import { loadPlugins } from '../../read/load-plugins.js';
 import { createRenderContext } from '../render-context.js';
 import { renderPage } from '../render-page.js';
 import type { SiteSnapshot } from '../site-snapshot.js';
+import { clockedGuard, setClockPage } from './markdown-clock.js';
 import type { WorkerReply, WorkerRequest } from './worker-messages.js';
 
-const { snapshot, collectFacts } = workerData as { snapshot: SiteSnapshot; collectFacts: boolean };
+const { snapshot, collectFacts, clock } = workerData as {
+  snapshot: SiteSnapshot;
+  collectFacts: boolean;
+  clock: SharedArrayBuffer;
+};
 const { registry, api } = createPluginRegistry(Object.freeze({ ...snapshot.config.values }));
 // The main thread loaded the same plugins and reported their problems; these are duplicates.
 const ignored: Diagnostic[] = [];
 await loadPlugins(snapshot.config, api, [], ignored);
-const ctx = createRenderContext(snapshot, registry, { collectFacts });
+const ctx = createRenderContext(snapshot, registry, { collectFacts, guardMarkdown: clockedGuard(clock) });
 
-parentPort?.on('message', async (request: WorkerRequest) => {
+/** Renders one request's pages and sends them back. */
+async function answer(request: WorkerRequest): Promise<void> {
   const results = [];
-  for (const index of request.pages) results.push(await renderPage(snapshot.pages[index], ctx));
+  for (const index of request.pages) {
+    setClockPage(clock, index);
+    results.push(await renderPage(snapshot.pages[index], ctx));
+  }
   const reply: WorkerReply = { id: request.id, results };
   try {
     parentPort?.postMessage(reply);
@@ -28,5 +38,12 @@ parentPort?.on('message', async (request: WorkerRequest) => {
     for (const r of results) r.diagnostics = r.diagnostics.map(({ cause: _cause, ...d }) => d);
     parentPort?.postMessage(reply);
   }
+}
+
+// The pool keeps two requests queued here, so this thread never waits for the next one; they are
+// answered one after the other, so the clock always names the page being rendered.
+let queue = Promise.resolve();
+parentPort?.on('message', (request: WorkerRequest) => {
+  queue = queue.then(() => answer(request));
 });
 parentPort?.postMessage({ ready: true });
