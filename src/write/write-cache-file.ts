@@ -1,4 +1,4 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -10,4 +10,9 @@ export async function writeCacheFile(absPath: string, text: string): Promise<voi
   const temp = `${absPath}.${process.pid}.tmp`;
   await writeFile(temp, text);
   await rename(temp, absPath);
+}
+
+/** Removes one of Galley's cache files, if it is there. */
+export async function removeCacheFile(absPath: string): Promise<void> {
+  await rm(absPath, { force: true });
 }
