@@ -88,6 +88,8 @@ export interface CacheReport {
   /** Pages taken from the cache. */
   reused: number;
   rebuilt: PageRebuild[];
+  /** Whether the last build's whole result was reused (`.galley-cache/build.json`), or why not. */
+  lastBuild?: { replayed: true } | { replayed: false; reason: string };
 }
 
 /** One written (or renderable) page. */
@@ -191,6 +193,7 @@ export async function build(options: BuildOptions = {}, internals?: BuildInterna
     JSON.stringify({ siteKey, destination: config.destination, writeOnError: Boolean(options.writeOnError) }),
   );
   let probe: InputProbe | null = null;
+  let notReplayed: string | undefined;
   const recordRead =
     cacheOn &&
     options.write !== false &&
@@ -216,9 +219,15 @@ export async function build(options: BuildOptions = {}, internals?: BuildInterna
       const { pages, staticFiles, redirects } = replay.replayed;
       diagnostics.splice(0, diagnostics.length, ...replay.replayed.diagnostics);
       lap('replay');
-      const cache: CacheReport = { enabled: true, reused: pages.length, rebuilt: [] };
+      const cache: CacheReport = {
+        enabled: true,
+        reused: pages.length,
+        rebuilt: [],
+        lastBuild: { replayed: true },
+      };
       return finish({ config, cache, pages, staticFiles, redirects, written: true });
     }
+    notReplayed = replay.reason;
   }
   // Loaded only now: Liquid, unified and micromark are most of the start-up time of a replay.
   const [{ pageRenderer }, { createRenderContext }, { renderPages }] = await Promise.all([
@@ -310,7 +319,12 @@ export async function build(options: BuildOptions = {}, internals?: BuildInterna
     outputPath: page.outputPath,
     html: rendered.html[i],
   }));
-  const cacheReport: CacheReport = { enabled: cacheOn, reused: rendered.reused, rebuilt: rendered.rebuilt };
+  const cacheReport: CacheReport = {
+    enabled: cacheOn,
+    reused: rendered.reused,
+    rebuilt: rendered.rebuilt,
+    ...(notReplayed ? { lastBuild: { replayed: false, reason: notReplayed } } : {}),
+  };
   // `write: false` (galley check) writes nothing at all: the cache is read, never updated.
   if (rendered.nextCache && cacheOn && options.write !== false) {
     try {

@@ -55,7 +55,8 @@ export async function replayUnchangedBuild(
 ): Promise<{ replayed: ReplayedBuild } | { reason: string }> {
   if (!record) return { reason: 'no record of an earlier build' };
   if (record.key !== key) return { reason: 'the config, options or Galley changed' };
-  if (record.now !== null && record.now !== now) return { reason: 'pages read site.time' };
+  if (record.now !== null && record.now !== now)
+    return { reason: 'a page reads site.time, and the time differs' };
   if (!sameStamp(record.pageCache, stampFiles([path.join(source, PAGE_CACHE_FILE)])[0]))
     return { reason: 'the render cache was changed or removed' };
   const recordedPaths = Object.keys(record.inputs);
@@ -67,12 +68,13 @@ export async function replayUnchangedBuild(
     const is = probe.stamps[i];
     if (sameStamp(was, is)) continue;
     // Any doubt about a stamp is settled by the bytes; only a different size settles it alone.
-    if (!is || is.size !== was.size) return { reason: `${p} changed` };
+    if (!is || is.size !== was.size) return { reason: `${shown(source, p)} changed` };
     touched.push(i);
   }
   const hashes = await hashFiles(touched.map((i) => probe.paths[i]));
   for (const [n, i] of touched.entries()) {
-    if (hashes[n] !== record.inputs[probe.paths[i]].hash) return { reason: `${probe.paths[i]} changed` };
+    if (hashes[n] !== record.inputs[probe.paths[i]].hash)
+      return { reason: `${shown(source, probe.paths[i])} changed` };
   }
   const outputs = stampTree(destination);
   if (!outputs || !sameOutputs(record.outputs, outputs)) return { reason: 'the written site was changed' };
@@ -99,6 +101,12 @@ export async function replayUnchangedBuild(
       diagnostics: record.diagnostics,
     },
   };
+}
+
+/** A path for messages: relative to the source when inside it. */
+function shown(source: string, abs: string): string {
+  const rel = path.relative(source, abs);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel.split(path.sep).join('/');
 }
 
 function sameOutputs(a: Record<string, FileStamp | null>, b: Record<string, FileStamp | null>): boolean {

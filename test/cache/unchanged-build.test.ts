@@ -59,7 +59,12 @@ describe('a build with nothing changed', () => {
     );
     expect(warm.result.redirects).toEqual(cold.result.redirects);
     expect(warm.result.staticFiles).toEqual(cold.result.staticFiles);
-    expect(warm.result.cache).toEqual({ enabled: true, reused: 2, rebuilt: [] });
+    expect(warm.result.cache).toEqual({
+      enabled: true,
+      reused: 2,
+      rebuilt: [],
+      lastBuild: { replayed: true },
+    });
   });
 
   it('a touched file, or one written again with the same bytes, still replays', async () => {
@@ -202,9 +207,16 @@ describe('a build with nothing changed', () => {
     const warm = await runCli();
     expect(warm.code).toBe(cold.code);
     expect(warm.out).toBe(cold.out);
-    expect(warm.err).toContain('render cache: 2 of 2 pages reused, 0 rendered');
-    expect(warm.err.replace(/^render cache.*\n/m, '').replace(/^rendered .*\n/gm, '')).toBe(
-      cold.err.replace(/^render cache.*\n/m, '').replace(/^rendered .*\n/gm, ''),
+    expect(warm.err).toContain(
+      'nothing changed since the last build: its result was reused\nrender cache: 2 of 2 pages reused, 0 rendered\n',
     );
+    // The diagnostics reported are the same.
+    const report = (err: string) =>
+      err.replace(/^(render cache|rendered|nothing changed|the last build).*\n/gm, '');
+    expect(report(warm.err)).toBe(report(cold.err));
+    writeFiles(src, { 'style.css': 'body { margin: 1px; }\n' });
+    await settle();
+    const edited = await build({ source: src, destination: dest, theme: false, cache: true });
+    expect(edited.cache?.lastBuild).toEqual({ replayed: false, reason: 'style.css changed' });
   });
 });
