@@ -18,17 +18,21 @@ import {
   redirectTarget,
 } from './generate/redirects.js';
 import type { BuildInternals } from './incremental/build-internals.js';
+import { recordBuild } from './incremental/record-build.js';
+import { type InputProbe, probeInputs, replayUnchangedBuild } from './incremental/replay-unchanged-build.js';
 import { buildNav } from './nav/build-nav.js';
 import { createPluginRegistry, type GalleyPlugin } from './plugin-api.js';
 import { loadPlugins } from './read/load-plugins.js';
+import { readBuildRecord } from './read/read-build-record.js';
 import { readCodeFingerprint } from './read/read-code-fingerprint.js';
 import { readConfigFiles } from './read/read-config.js';
 import { PAGE_CACHE_FILE, readPageCache } from './read/read-page-cache.js';
 import { readSite } from './read/read-site.js';
+import { readsBuildTime } from './render/cache/build-record.js';
+import { sha256 } from './render/cache/dependency-hasher.js';
 import { siteCacheKey } from './render/cache/page-key.js';
-import { type Jobs, pageRenderer } from './render/page-renderer.js';
-import { createRenderContext } from './render/render-context.js';
-import { type PageRebuild, renderPages } from './render/render-pages.js';
+import type { Jobs } from './render/page-renderer.js';
+import type { PageRebuild } from './render/render-pages.js';
 import { createSnapshot, pageVars, type RenderablePage, type SiteSnapshot } from './render/site-snapshot.js';
 import { GALLEY_VERSION } from './version.js';
 import { destinationProblem } from './write/destination-guard.js';
@@ -84,6 +88,8 @@ export interface CacheReport {
   /** Pages taken from the cache. */
   reused: number;
   rebuilt: PageRebuild[];
+  /** Whether the last build's whole result was reused (`.galley-cache/build.json`), or why not. */
+  lastBuild?: { replayed: true } | { replayed: false; reason: string };
 }
 
 /** One written (or renderable) page. */
@@ -176,6 +182,59 @@ export async function build(options: BuildOptions = {}, internals?: BuildInterna
   const pluginFingerprint = await loadPlugins(config, api, options.plugins ?? [], diagnostics);
 
   lap('config');
+  const check = options.check !== false;
+  const cacheOn = options.cache === true;
+  const siteKey = siteCacheKey(config, GALLEY_VERSION, [readCodeFingerprint(), ...pluginFingerprint], check);
+  // A build with nothing changed returns the last build's result (see replayUnchangedBuild). Not
+  // with plugins (their code may read anything), the external link check (the network changes),
+  // `galley check` (writes nothing) or a long-lived builder (keeps its own state).
+  const pinnedNow = options.now ?? sourceDateEpoch();
+  const recordKey = sha256(
+    JSON.stringify({ siteKey, destination: config.destination, writeOnError: Boolean(options.writeOnError) }),
+  );
+  let probe: InputProbe | null = null;
+  let notReplayed: string | undefined;
+  const recordRead =
+    cacheOn &&
+    options.write !== false &&
+    !internals &&
+    pluginFingerprint.length === 0 &&
+    !options.external &&
+    !ruleEnabled(config.check, 'links/external')
+      ? await readBuildRecord(config.source, GALLEY_VERSION)
+      : undefined;
+  const record = recordRead?.record ?? null;
+  if (recordRead) {
+    diagnostics.push(...recordRead.diagnostics);
+    probe = await probeInputs(config, [config.destination]);
+    const replay = await replayUnchangedBuild(
+      config.source,
+      config.destination,
+      recordKey,
+      pinnedNow?.getTime() ?? null,
+      probe,
+      record,
+    );
+    if ('replayed' in replay) {
+      const { pages, staticFiles, redirects } = replay.replayed;
+      diagnostics.splice(0, diagnostics.length, ...replay.replayed.diagnostics);
+      lap('replay');
+      const cache: CacheReport = {
+        enabled: true,
+        reused: pages.length,
+        rebuilt: [],
+        lastBuild: { replayed: true },
+      };
+      return finish({ config, cache, pages, staticFiles, redirects, written: true });
+    }
+    notReplayed = replay.reason;
+  }
+  // Loaded only now: Liquid, unified and micromark are most of the start-up time of a replay.
+  const [{ pageRenderer }, { createRenderContext }, { renderPages }] = await Promise.all([
+    import('./render/page-renderer.js'),
+    import('./render/render-context.js'),
+    import('./render/render-pages.js'),
+  ]);
   const source = await readSite(config, [config.destination]);
   lap('read');
   diagnostics.push(...source.diagnostics);
@@ -227,7 +286,6 @@ export async function build(options: BuildOptions = {}, internals?: BuildInterna
   for (const page of renderable) page.vars = { ...page.vars, ...nav.pageVars(page) };
   const now = options.now ?? sourceDateEpoch() ?? new Date();
   const snapshot = createSnapshot(source, renderable, nav.site, now);
-  const check = options.check !== false;
   const ctx = createRenderContext(snapshot, registry, { collectFacts: check });
   lap('prepare');
 
@@ -240,12 +298,10 @@ export async function build(options: BuildOptions = {}, internals?: BuildInterna
     onRendered,
     workers: !options.plugins?.length,
   });
-  const cacheOn = options.cache === true;
   // A long-lived builder (src/incremental/) keeps the cache in memory instead of reading the file.
   const memory = internals?.memoryCache;
   const previous = cacheOn && !memory?.previous ? await readPageCache(config.source, GALLEY_VERSION) : null;
   if (previous) diagnostics.push(...previous.diagnostics);
-  const siteKey = siteCacheKey(config, GALLEY_VERSION, [readCodeFingerprint(), ...pluginFingerprint], check);
   const renderedFrom = diagnostics.length;
   const rendered = await renderPages(
     toWrite,
@@ -264,7 +320,12 @@ export async function build(options: BuildOptions = {}, internals?: BuildInterna
     outputPath: page.outputPath,
     html: rendered.html[i],
   }));
-  const cacheReport: CacheReport = { enabled: cacheOn, reused: rendered.reused, rebuilt: rendered.rebuilt };
+  const cacheReport: CacheReport = {
+    enabled: cacheOn,
+    reused: rendered.reused,
+    rebuilt: rendered.rebuilt,
+    ...(notReplayed ? { lastBuild: { replayed: false, reason: notReplayed } } : {}),
+  };
   // `write: false` (galley check) writes nothing at all: the cache is read, never updated.
   if (rendered.nextCache && cacheOn && options.write !== false) {
     try {
@@ -364,6 +425,29 @@ export async function build(options: BuildOptions = {}, internals?: BuildInterna
   try {
     await writeSite(config.destination, files, config.keepFiles);
     lap('write');
+    if (probe) {
+      const readsTime = rendered.byPage.some((p) => p.dependencies && readsBuildTime(p.dependencies));
+      await recordBuild({
+        source: config.source,
+        destination: config.destination,
+        galleyVersion: GALLEY_VERSION,
+        key: recordKey,
+        now: readsTime ? (pinnedNow?.getTime() ?? 'unpinned') : null,
+        // A failed page may have failed on a time limit, and an unhashable dependency is never reused.
+        repeatable:
+          pages.every((p) => p.html !== null) &&
+          !Object.values(rendered.entries?.entries ?? {}).some((e) =>
+            Object.values(e.deps).some((h) => h.startsWith('unhashable-')),
+          ),
+        probe,
+        previous: record,
+        pages,
+        staticFiles: result.staticFiles,
+        redirects,
+        diagnostics: sortDiagnostics(diagnostics),
+      }).catch(() => undefined);
+      lap('record');
+    }
   } catch (error) {
     diagnostics.push(
       diagnostic(

@@ -2,7 +2,6 @@ import { appendFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { build } from './build.js';
 import { RULES } from './check/rules/index.js';
-import { check, checkHtml } from './check.js';
 import type { Diagnostic } from './diagnostics.js';
 import { sourceReader } from './read/source-reader.js';
 import type { Jobs } from './render/page-renderer.js';
@@ -101,6 +100,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.err('galley: --html works with galley check only\n');
       return 2;
     }
+    const { checkHtml } = await import('./check.js');
     const result = await checkHtml({ dir: values.html, baseurl: values.baseurl, config: configFiles });
     report(result.diagnostics, format, sourceReader([values.html]), io, { quiet, verbose, stream: 'out' });
     const errors = count(result.diagnostics, 'error');
@@ -134,7 +134,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     },
   };
   const result =
-    command === 'check' ? await check(options) : await build({ ...options, check: !values['no-check'] });
+    command === 'check'
+      ? await (await import('./check.js')).check(options)
+      : await build({ ...options, check: !values['no-check'] });
   if (lastProgress) io.err('\r\x1b[K');
   if (values.explain && result.cache) io.err(formatExplain(result.cache));
   const roots = result.config ? [result.config.source] : [];

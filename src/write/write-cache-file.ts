@@ -1,4 +1,5 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -7,7 +8,13 @@ import path from 'node:path';
  */
 export async function writeCacheFile(absPath: string, text: string): Promise<void> {
   await mkdir(path.dirname(absPath), { recursive: true });
-  const temp = `${absPath}.${process.pid}.tmp`;
+  // Unique per call: two builds in one process (threads, tests) must not share a temporary file.
+  const temp = `${absPath}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   await writeFile(temp, text);
   await rename(temp, absPath);
+}
+
+/** Removes one of Galley's cache files, if it is there. */
+export async function removeCacheFile(absPath: string): Promise<void> {
+  await rm(absPath, { force: true });
 }
