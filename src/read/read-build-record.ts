@@ -1,7 +1,12 @@
-import path from 'node:path';
-import { type Diagnostic, diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
 import { BUILD_RECORD_FORMAT, type BuildRecord } from '../render/cache/build-record.js';
-import { readTextIfExists } from './read-text-if-exists.js';
+import {
+  type CacheIgnored,
+  cacheIgnored,
+  isObject,
+  isStoredDiagnostic,
+  readCacheJson,
+} from './read-cache-json.js';
 
 /** The build record's file, beside the render cache. */
 export const BUILD_RECORD_FILE = '.galley-cache/build.json';
@@ -16,26 +21,18 @@ export async function readBuildRecord(
   source: string,
   galleyVersion: string,
 ): Promise<{ record: BuildRecord | null; diagnostics: Diagnostic[] }> {
-  const text = await readTextIfExists(path.join(source, BUILD_RECORD_FILE));
-  if (text === undefined) return { record: null, diagnostics: [] };
-  const ignored = (why: string) => ({
-    record: null,
-    diagnostics: [
-      diagnostic('cache/ignored', 'warning', BUILD_RECORD_FILE, `build record ignored: ${why}`, {
-        hint: 'the site is built in full and the record is rewritten',
-      }),
-    ],
-  });
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (error) {
-    return ignored(`not valid JSON (${(error as Error).message})`);
-  }
-  if (!isObject(doc)) return ignored('not a Galley build record');
+  const ignored = cacheIgnored(
+    BUILD_RECORD_FILE,
+    'build record',
+    'the site is built in full and the record is rewritten',
+  );
+  const read = await readCacheJson(source, BUILD_RECORD_FILE, ignored);
+  const doc = read.doc;
+  if (doc === undefined) return { record: null, diagnostics: read.diagnostics };
+  if (!isObject(doc)) return asRecord(ignored('not a Galley build record'));
   if (doc.format !== BUILD_RECORD_FORMAT || doc.galley !== galleyVersion)
     return { record: null, diagnostics: [] };
-  return isRecord(doc) ? { record: doc, diagnostics: [] } : ignored('not a Galley build record');
+  return isRecord(doc) ? { record: doc, diagnostics: [] } : asRecord(ignored('not a Galley build record'));
 }
 
 function isRecord(doc: Record<string, unknown>): doc is BuildRecord & Record<string, unknown> {
@@ -65,18 +62,8 @@ function isRecord(doc: Record<string, unknown>): doc is BuildRecord & Record<str
       (r) => isObject(r) && typeof r.from === 'string' && typeof r.outputPath === 'string',
     ) &&
     Array.isArray(doc.diagnostics) &&
-    doc.diagnostics.every(
-      (d) =>
-        isObject(d) &&
-        typeof d.file === 'string' &&
-        typeof d.ruleId === 'string' &&
-        typeof d.message === 'string',
-    )
+    doc.diagnostics.every(isStoredDiagnostic)
   );
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function isStamp(v: unknown): v is Record<string, string> {
@@ -88,3 +75,5 @@ function isStamp(v: unknown): v is Record<string, string> {
     typeof v.ino === 'string'
   );
 }
+
+const asRecord = ({ diagnostics }: CacheIgnored) => ({ record: null, diagnostics });

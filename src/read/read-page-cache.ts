@@ -1,7 +1,12 @@
-import path from 'node:path';
-import { type Diagnostic, diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
 import { PAGE_CACHE_FORMAT, type PageCache, type PageCacheEntry } from '../render/cache/page-cache.js';
-import { readTextIfExists } from './read-text-if-exists.js';
+import {
+  type CacheIgnored,
+  cacheIgnored,
+  isObject,
+  isStoredDiagnostic,
+  readCacheJson,
+} from './read-cache-json.js';
 
 /** The render cache's file inside the source: beside the external-link cache, never over it. */
 export const PAGE_CACHE_FILE = '.galley-cache/pages.json';
@@ -15,36 +20,26 @@ export async function readPageCache(
   source: string,
   galleyVersion: string,
 ): Promise<{ cache: PageCache | null; diagnostics: Diagnostic[] }> {
-  const text = await readTextIfExists(path.join(source, PAGE_CACHE_FILE));
-  if (text === undefined) return { cache: null, diagnostics: [] };
-  const ignored = (why: string) => ({
-    cache: null,
-    diagnostics: [
-      diagnostic('cache/ignored', 'warning', PAGE_CACHE_FILE, `render cache ignored: ${why}`, {
-        hint: 'every page is rendered again and the cache is rewritten',
-      }),
-    ],
-  });
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (error) {
-    return ignored(`not valid JSON (${(error as Error).message})`);
-  }
-  if (!isObject(doc) || !isObject(doc.entries)) return ignored('not a Galley render cache');
+  const ignored = cacheIgnored(
+    PAGE_CACHE_FILE,
+    'render cache',
+    'every page is rendered again and the cache is rewritten',
+  );
+  const read = await readCacheJson(source, PAGE_CACHE_FILE, ignored);
+  const doc = read.doc;
+  if (doc === undefined) return { cache: null, diagnostics: read.diagnostics };
+  if (!isObject(doc) || !isObject(doc.entries)) return asCache(ignored('not a Galley render cache'));
   if (doc.format !== PAGE_CACHE_FORMAT || doc.galley !== galleyVersion) {
-    return ignored(
-      `written by Galley ${String(doc.galley)} (format ${String(doc.format)}), this is ${galleyVersion} (format ${PAGE_CACHE_FORMAT})`,
+    return asCache(
+      ignored(
+        `written by Galley ${String(doc.galley)} (format ${String(doc.format)}), this is ${galleyVersion} (format ${PAGE_CACHE_FORMAT})`,
+      ),
     );
   }
   for (const [file, entry] of Object.entries(doc.entries)) {
-    if (!isEntry(entry)) return ignored(`the entry for ${file} is malformed`);
+    if (!isEntry(entry)) return asCache(ignored(`the entry for ${file} is malformed`));
   }
   return { cache: doc as unknown as PageCache, diagnostics: [] };
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 const FACT_LISTS = ['links', 'ids', 'callouts', 'joins', 'unclosed', 'liquid'] as const;
@@ -52,7 +47,7 @@ const FACT_LISTS = ['links', 'ids', 'callouts', 'joins', 'unclosed', 'liquid'] a
 function isEntry(v: unknown): v is PageCacheEntry {
   if (!isObject(v) || typeof v.key !== 'string' || typeof v.html !== 'string') return false;
   if (!isObject(v.deps) || !Object.values(v.deps).every((h) => typeof h === 'string')) return false;
-  if (!Array.isArray(v.diagnostics) || !v.diagnostics.every(isDiagnostic)) return false;
+  if (!Array.isArray(v.diagnostics) || !v.diagnostics.every(isStoredDiagnostic)) return false;
   if (v.facts === undefined) return true;
   const f = v.facts;
   return (
@@ -64,12 +59,4 @@ function isEntry(v: unknown): v is PageCacheEntry {
   );
 }
 
-function isDiagnostic(v: unknown): boolean {
-  return (
-    isObject(v) &&
-    typeof v.file === 'string' &&
-    typeof v.ruleId === 'string' &&
-    typeof v.message === 'string' &&
-    (v.severity === 'error' || v.severity === 'warning' || v.severity === 'info')
-  );
-}
+const asCache = ({ diagnostics }: CacheIgnored) => ({ cache: null, diagnostics });

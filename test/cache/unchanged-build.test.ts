@@ -184,6 +184,26 @@ describe('a build with nothing changed', () => {
     expect(hashTree(dest)).toBe(before);
   });
 
+  it('a record holding null or a diagnostic of unknown severity is not trusted', async () => {
+    const src = site();
+    const dest = path.join(tempDir(), '_site');
+    await run(src, dest);
+    const record = path.join(src, '.galley-cache/build.json');
+    const doc = JSON.parse(fs.readFileSync(record, 'utf8'));
+    const ignoredFiles = (r: Awaited<ReturnType<typeof run>>) =>
+      r.result.diagnostics.filter((d) => d.ruleId === 'cache/ignored').map((d) => d.file);
+    fs.writeFileSync(record, 'null');
+    const empty = await run(src, dest);
+    expect(empty.replayed).toBe(false);
+    expect(ignoredFiles(empty)).toEqual(['.galley-cache/build.json']);
+    const bad = { file: 'index.md', ruleId: 'x/y', message: 'm', severity: 'fatal' };
+    fs.writeFileSync(record, JSON.stringify({ ...doc, diagnostics: [bad] }));
+    const odd = await run(src, dest);
+    expect(odd.replayed).toBe(false);
+    expect(ignoredFiles(odd)).toEqual(['.galley-cache/build.json']);
+    expect(odd.result.diagnostics.some((d) => d.message === 'm')).toBe(false);
+  });
+
   it('galley build --explain says every page was reused, with the same report as before', async () => {
     const src = site();
     const dest = path.join(tempDir(), '_site');
