@@ -47,6 +47,9 @@ const memFile = path.join(work, 'rss.txt');
 /** Runs a command; wall time in ms, peak RSS in MiB (null when /usr/bin/time is missing). */
 function run(cmd, args, cwd) {
   const argv = timeBin ? ['-f', '%M', '-o', memFile, cmd, ...args] : args;
+  // Flush what earlier runs wrote (and deleted) first: on a slow disk their write-back otherwise
+  // stalls this run's file creation, charging one tool for another's output.
+  spawnSync('sync');
   const started = performance.now();
   const r = spawnSync(timeBin ?? cmd, argv, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = performance.now() - started;
