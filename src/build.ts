@@ -27,6 +27,7 @@ import { readBuildRecord } from './read/read-build-record.js';
 import { readCodeFingerprint } from './read/read-code-fingerprint.js';
 import { readConfigFiles } from './read/read-config.js';
 import { PAGE_CACHE_FILE, readPageCache } from './read/read-page-cache.js';
+import { previousOutputReader } from './read/read-previous-output.js';
 import { readSite } from './read/read-site.js';
 import { readsBuildTime } from './render/cache/build-record.js';
 import { sha256 } from './render/cache/dependency-hasher.js';
@@ -303,11 +304,22 @@ export async function build(options: BuildOptions = {}, internals?: BuildInterna
   const previous = cacheOn && !memory?.previous ? await readPageCache(config.source, GALLEY_VERSION) : null;
   if (previous) diagnostics.push(...previous.diagnostics);
   const renderedFrom = diagnostics.length;
+  const previousCache = memory?.previous ?? previous?.cache ?? null;
+  // Cached pages' HTML is read back from the site the cache was saved with, wherever this build
+  // writes (-d may differ): each file is used only when it still hashes as the entry says.
+  const previousSite = previousCache?.destination ?? config.destination;
   const rendered = await renderPages(
     toWrite,
     ctx,
     previous || memory
-      ? { previous: memory?.previous ?? previous?.cache ?? null, siteKey, galleyVersion: GALLEY_VERSION }
+      ? {
+          previous: previousCache,
+          siteKey,
+          galleyVersion: GALLEY_VERSION,
+          destination: config.destination,
+          readOutput: previousOutputReader(previousSite),
+          outputLabel: displayPath(cwd, previousSite),
+        }
       : null,
     renderer,
   );
@@ -329,10 +341,12 @@ export async function build(options: BuildOptions = {}, internals?: BuildInterna
   // `write: false` (galley check) writes nothing at all: the cache is read, never updated. Saved
   // after the site: tens of megabytes written just before the site's thousands of small files
   // make the file system stall those (seen: the write stage went from 0.2 s to 2.5 s).
-  const savePageCache = async () => {
+  // A site not written leaves the cached pages' outputs where they were: the cache says so.
+  const savePageCache = async (written: boolean) => {
     if (!rendered.nextCache || !cacheOn || options.write === false) return;
+    const destination = written ? config.destination : previousSite;
     try {
-      await writePageCache(config.source, rendered.nextCache);
+      await writePageCache(config.source, { ...rendered.nextCache, destination });
     } catch (error) {
       diagnostics.push(
         diagnostic(
@@ -423,13 +437,13 @@ export async function build(options: BuildOptions = {}, internals?: BuildInterna
   };
   // Checker findings set the exit code but do not stop a complete site being written; failed pages do.
   if (options.write === false || (hasErrors(settled.filter(isBuildProblem)) && !options.writeOnError)) {
-    await savePageCache();
+    await savePageCache(false);
     return finish(result);
   }
   try {
     await writeSite(config.destination, files, config.keepFiles);
     lap('write');
-    await savePageCache();
+    await savePageCache(true);
     lap('cache');
     if (probe) {
       const readsTime = rendered.byPage.some((p) => p.dependencies && readsBuildTime(p.dependencies));
@@ -464,7 +478,7 @@ export async function build(options: BuildOptions = {}, internals?: BuildInterna
         { cause: error },
       ),
     );
-    await savePageCache();
+    await savePageCache(false);
     return finish(result);
   }
   return finish({ ...result, written: true });
@@ -567,6 +581,16 @@ function ruleEnabled(check: SiteConfig['check'], ruleId: string): boolean {
 /** Problems of the pipeline itself (a page failed), as opposed to findings of the checker. */
 export function isBuildProblem(d: Diagnostic): boolean {
   return defaultSeverityOf(d.ruleId) === undefined;
+}
+
+/** A folder as messages name it: relative to the working folder when inside it (`_site`), else absolute. */
+function displayPath(cwd: string, folder: string): string {
+  const rel = path.relative(cwd, folder);
+  return rel === ''
+    ? '.'
+    : rel.startsWith('..') || path.isAbsolute(rel)
+      ? folder
+      : rel.split(path.sep).join('/');
 }
 
 function defaultTheme(): string | undefined {

@@ -36,6 +36,8 @@ export async function readPageCache(
       ),
     );
   }
+  if (typeof doc.destination !== 'string')
+    return asCache(ignored('it does not say where its pages were written'));
   for (const [file, entry] of Object.entries(doc.entries)) {
     if (!isEntry(entry)) return asCache(ignored(`the entry for ${file} is malformed`));
   }
@@ -45,7 +47,9 @@ export async function readPageCache(
 const FACT_LISTS = ['links', 'ids', 'callouts', 'joins', 'unclosed', 'liquid'] as const;
 
 function isEntry(v: unknown): v is PageCacheEntry {
-  if (!isObject(v) || typeof v.key !== 'string' || typeof v.html !== 'string') return false;
+  // An entry holding `html` is not one this version wrote: the HTML is only ever kept in memory.
+  if (!isObject(v) || typeof v.key !== 'string' || typeof v.htmlHash !== 'string' || 'html' in v)
+    return false;
   if (!isObject(v.deps) || !Object.values(v.deps).every((h) => typeof h === 'string')) return false;
   if (!Array.isArray(v.diagnostics) || !v.diagnostics.every(isStoredDiagnostic)) return false;
   if (v.facts === undefined) return true;

@@ -1,8 +1,15 @@
 import type { PageFacts } from '../check/page-facts.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { redirectHtml, redirectTarget } from '../generate/redirects.js';
-import { dependencyHasher } from './cache/dependency-hasher.js';
-import { lookupPage, PAGE_CACHE_FORMAT, type PageCache, type PageLookup } from './cache/page-cache.js';
+import { mapLimit } from '../util/map-limit.js';
+import { dependencyHasher, sha256 } from './cache/dependency-hasher.js';
+import {
+  lookupPage,
+  PAGE_CACHE_FORMAT,
+  type PageCache,
+  type PageCacheEntry,
+  type PageLookup,
+} from './cache/page-cache.js';
 import { pageCacheKey } from './cache/page-key.js';
 import type { RenderContext } from './render-context.js';
 import { type RenderedPage, renderPage } from './render-page.js';
@@ -36,7 +43,19 @@ export interface RenderCacheInput {
   previous: PageCache | null;
   siteKey: string;
   galleyVersion: string;
+  /** Where this build writes the site: the next cache's `destination`. */
+  destination: string;
+  /**
+   * Reads a page's output file from the previous site (`previous.destination`), whose bytes an
+   * entry without in-memory HTML must match; undefined when it is missing or unreadable.
+   */
+  readOutput: (outputPath: string) => Promise<Buffer | undefined>;
+  /** The previous site's folder as `--explain` names it (`_site`). */
+  outputLabel: string;
 }
+
+/** How many output files are read back at once. */
+const READ_LIMIT = 32;
 
 /** Renders a list of pages (all of them, or the cache misses); results in the same order. */
 export type PageRenderer = (pages: readonly RenderablePage[]) => Promise<RenderedPage[]>;
@@ -54,9 +73,10 @@ export function renderInThread(ctx: RenderContext, onRendered?: () => void): Pag
 }
 
 /**
- * Renders the pages, reusing cached HTML, facts and diagnostics for every page whose key and
- * recorded dependencies are unchanged; the others go to `render` (this thread or a worker pool)
- * in one batch. Redirect pages (`redirect_to`) are generated, never cached. Results are assembled
+ * Renders the pages, reusing cached facts and diagnostics for every page whose key and recorded
+ * dependencies are unchanged, with its HTML taken from memory or read back from the previous site
+ * when that file still hashes as the entry says; the others go to `render` (this thread or a
+ * worker pool) in one batch. Redirect pages (`redirect_to`) are generated, never cached. Results are assembled
  * in page order, so the output is the same with or without the cache and with any renderer.
  */
 export async function renderPages(
@@ -69,12 +89,12 @@ export async function renderPages(
   const objects = new WeakMap<object, string>();
   const hashDependency = dependencyHasher(ctx.snapshot, objects);
   const next: PageCache | null = cache
-    ? { format: PAGE_CACHE_FORMAT, galley: cache.galleyVersion, entries: {} }
+    ? { format: PAGE_CACHE_FORMAT, galley: cache.galleyVersion, destination: cache.destination, entries: {} }
     : null;
   const keys: string[] = [];
   const lookups: (PageLookup | null)[] = [];
-  const misses: RenderablePage[] = [];
-  for (const page of pages) {
+  const toRead: number[] = [];
+  for (const [i, page] of pages.entries()) {
     const redirectTo = page.source.data.redirect_to;
     const key = cache ? pageCacheKey(page, cache.siteKey, objects) : '';
     keys.push(key);
@@ -86,8 +106,20 @@ export async function renderPages(
       ? lookupPage(cache.previous, page.source.path, key, hashDependency)
       : { reason: 'the cache is off' };
     lookups.push(found);
-    if (!('hit' in found)) misses.push(page);
+    if ('hit' in found && found.hit.html === undefined) toRead.push(i);
   }
+  if (cache && toRead.length > 0) {
+    const reason = `its output in ${cache.outputLabel} is missing or was changed`;
+    await mapLimit(toRead, READ_LIMIT, async (i) => {
+      const hit = (lookups[i] as { hit: PageCacheEntry }).hit;
+      const html = await readCachedHtml(cache.readOutput, pages[i].outputPath, hit.htmlHash);
+      lookups[i] = html === undefined ? { reason } : { hit: { ...hit, html } };
+    });
+  }
+  const misses = pages.filter((_, i) => {
+    const found = lookups[i];
+    return found !== null && !('hit' in found);
+  });
   const fresh = await render(misses);
 
   const out: RenderedPages = {
@@ -109,7 +141,7 @@ export async function renderPages(
       out.byPage.push({ diagnostics: [], dependencies: null });
     } else if ('hit' in found) {
       out.reused++;
-      out.html.push(found.hit.html);
+      out.html.push(found.hit.html as string);
       out.diagnostics.push(...found.hit.diagnostics);
       out.byPage.push({ diagnostics: found.hit.diagnostics, dependencies: Object.keys(found.hit.deps) });
       if (found.hit.facts) out.checked.push({ outputPath: page.outputPath, facts: found.hit.facts });
@@ -126,6 +158,7 @@ export async function renderPages(
         next.entries[page.source.path] = {
           key: keys[i],
           deps: Object.fromEntries([...rendered.dependencies].sort().map((d) => [d, hashDependency(d)])),
+          htmlHash: sha256(rendered.html),
           html: rendered.html,
           diagnostics: rendered.diagnostics.map(({ cause: _cause, ...d }) => d),
           ...(rendered.facts ? { facts: rendered.facts } : {}),
@@ -134,6 +167,20 @@ export async function renderPages(
     }
   }
   const before = cache?.previous ? Object.keys(cache.previous.entries).length : -1;
-  if (next && (misses.length > 0 || before !== Object.keys(next.entries).length)) out.nextCache = next;
+  const moved = cache?.previous?.destination !== cache?.destination;
+  if (next && (misses.length > 0 || moved || before !== Object.keys(next.entries).length))
+    out.nextCache = next;
   return out;
+}
+
+/** A cached page's HTML read back from its output file, when that file still hashes as recorded. */
+async function readCachedHtml(
+  readOutput: RenderCacheInput['readOutput'],
+  outputPath: string,
+  htmlHash: string,
+): Promise<string | undefined> {
+  const bytes = await readOutput(outputPath);
+  if (bytes === undefined) return undefined;
+  // Bytes hashing as the UTF-8 of the HTML rendered then decode back to it.
+  return sha256(bytes) === htmlHash ? bytes.toString('utf8') : undefined;
 }

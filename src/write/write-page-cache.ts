@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { PAGE_CACHE_FILE } from '../read/read-page-cache.js';
@@ -5,19 +6,21 @@ import type { PageCache } from '../render/cache/page-cache.js';
 
 /**
  * Saves the render cache into `<source>/.galley-cache/` atomically (temporary file, then rename),
- * one entry at a time: the cache of a large site is tens of megabytes, and building it as one
- * string would raise the build's peak memory by several times that.
+ * one entry at a time, so the file is never built as one string. Entries are saved without their
+ * in-memory `html`: the file keeps its hash, and the HTML stays in the site alone.
  */
 export async function writePageCache(source: string, cache: PageCache): Promise<void> {
   const target = path.join(source, PAGE_CACHE_FILE);
-  const temp = `${target}.${process.pid}.tmp`;
+  // Unique per call, as in writeCacheFile: two builds in one process must not share it.
+  const temp = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   await mkdir(path.dirname(target), { recursive: true });
   const handle = await open(temp, 'w');
   try {
-    await handle.write(`{"format":${cache.format},"galley":${JSON.stringify(cache.galley)},"entries":{`);
+    const head = { format: cache.format, galley: cache.galley, destination: cache.destination };
+    await handle.write(`${JSON.stringify(head).slice(0, -1)},"entries":{`);
     let first = true;
-    for (const [file, entry] of Object.entries(cache.entries)) {
-      await handle.write(`${first ? '' : ','}\n${JSON.stringify(file)}:${JSON.stringify(entry)}`);
+    for (const [file, { html: _html, ...stored }] of Object.entries(cache.entries)) {
+      await handle.write(`${first ? '' : ','}\n${JSON.stringify(file)}:${JSON.stringify(stored)}`);
       first = false;
     }
     await handle.write('}}\n');

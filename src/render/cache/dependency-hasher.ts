@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { SiteSnapshot } from '../site-snapshot.js';
 import { hashValue } from './hash-value.js';
 
-/** SHA-256 of a string, hex. */
-export function sha256(text: string): string {
+/** SHA-256 of a string (as UTF-8) or of bytes, hex. */
+export function sha256(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');
 }
 

@@ -2,15 +2,25 @@ import type { PageFacts } from '../../check/page-facts.js';
 import type { Diagnostic } from '../../diagnostics.js';
 
 /** Bumped whenever the shape or meaning of cache entries changes. */
-export const PAGE_CACHE_FORMAT = 1;
+export const PAGE_CACHE_FORMAT = 2;
 
-/** What the cache keeps of one rendered page: enough to skip rendering it. */
+/**
+ * What the cache keeps of one rendered page: enough to skip rendering it. The file keeps only a
+ * hash of the HTML, since the HTML itself is already in the site the build wrote (keeping it too
+ * doubled a large site's writes); the HTML is read back from there and used when its hash matches.
+ */
 export interface PageCacheEntry {
   /** Hash of the page itself (source, front matter, `page` variables), the site key and the mode. */
   key: string;
   /** Each dependency the render read (`_includes/x`, `layout:name`, `site:pages`, `data:x`), with the hash of what it read. */
   deps: Record<string, string>;
-  html: string;
+  /** SHA-256 of the page's HTML (as UTF-8), which its output file must match to be reused. */
+  htmlHash: string;
+  /**
+   * The HTML itself, kept in memory only (a long-lived builder's entries, and the HTML read back
+   * during a build); never saved to the file.
+   */
+  html?: string;
   /** The page's render diagnostics, without `cause`. */
   diagnostics: Diagnostic[];
   /** The checker's facts, when the page was rendered with checks on. */
@@ -21,6 +31,8 @@ export interface PageCacheEntry {
 export interface PageCache {
   format: number;
   galley: string;
+  /** The site folder (absolute) holding the outputs the entries' `htmlHash` describe: the last one written. */
+  destination: string;
   entries: Record<string, PageCacheEntry>;
 }
 
