@@ -1,15 +1,8 @@
 import type { PageFacts } from '../check/page-facts.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { redirectHtml, redirectTarget } from '../generate/redirects.js';
-import { mapLimit } from '../util/map-limit.js';
 import { dependencyHasher, sha256 } from './cache/dependency-hasher.js';
-import {
-  lookupPage,
-  PAGE_CACHE_FORMAT,
-  type PageCache,
-  type PageCacheEntry,
-  type PageLookup,
-} from './cache/page-cache.js';
+import { lookupPage, PAGE_CACHE_FORMAT, type PageCache, type PageLookup } from './cache/page-cache.js';
 import { pageCacheKey } from './cache/page-key.js';
 import type { RenderContext } from './render-context.js';
 import { type RenderedPage, renderPage } from './render-page.js';
@@ -49,13 +42,10 @@ export interface RenderCacheInput {
    * Reads a page's output file from the previous site (`previous.destination`), whose bytes an
    * entry without in-memory HTML must match; undefined when it is missing or unreadable.
    */
-  readOutput: (outputPath: string) => Promise<Buffer | undefined>;
+  readOutput: (outputPath: string) => Buffer | undefined;
   /** The previous site's folder as `--explain` names it (`_site`). */
   outputLabel: string;
 }
-
-/** How many output files are read back at once. */
-const READ_LIMIT = 32;
 
 /** Renders a list of pages (all of them, or the cache misses); results in the same order. */
 export type PageRenderer = (pages: readonly RenderablePage[]) => Promise<RenderedPage[]>;
@@ -93,8 +83,7 @@ export async function renderPages(
     : null;
   const keys: string[] = [];
   const lookups: (PageLookup | null)[] = [];
-  const toRead: number[] = [];
-  for (const [i, page] of pages.entries()) {
+  for (const page of pages) {
     const redirectTo = page.source.data.redirect_to;
     const key = cache ? pageCacheKey(page, cache.siteKey, objects) : '';
     keys.push(key);
@@ -105,16 +94,10 @@ export async function renderPages(
     const found = cache
       ? lookupPage(cache.previous, page.source.path, key, hashDependency)
       : { reason: 'the cache is off' };
-    lookups.push(found);
-    if ('hit' in found && found.hit.html === undefined) toRead.push(i);
-  }
-  if (cache && toRead.length > 0) {
-    const reason = `its output in ${cache.outputLabel} is missing or was changed`;
-    await mapLimit(toRead, READ_LIMIT, async (i) => {
-      const hit = (lookups[i] as { hit: PageCacheEntry }).hit;
-      const html = await readCachedHtml(cache.readOutput, pages[i].outputPath, hit.htmlHash);
-      lookups[i] = html === undefined ? { reason } : { hit: { ...hit, html } };
-    });
+    if (cache && 'hit' in found && found.hit.html === undefined) {
+      const html = readCachedHtml(cache.readOutput, page.outputPath, found.hit.htmlHash);
+      lookups.push(html === undefined ? { reason: outputChanged(cache) } : { hit: { ...found.hit, html } });
+    } else lookups.push(found);
   }
   const misses = pages.filter((_, i) => {
     const found = lookups[i];
@@ -174,13 +157,16 @@ export async function renderPages(
 }
 
 /** A cached page's HTML read back from its output file, when that file still hashes as recorded. */
-async function readCachedHtml(
+function readCachedHtml(
   readOutput: RenderCacheInput['readOutput'],
   outputPath: string,
   htmlHash: string,
-): Promise<string | undefined> {
-  const bytes = await readOutput(outputPath);
+): string | undefined {
+  const bytes = readOutput(outputPath);
   if (bytes === undefined) return undefined;
   // Bytes hashing as the UTF-8 of the HTML rendered then decode back to it.
   return sha256(bytes) === htmlHash ? bytes.toString('utf8') : undefined;
 }
+
+const outputChanged = (cache: RenderCacheInput) =>
+  `its output in ${cache.outputLabel} is missing or was changed`;
