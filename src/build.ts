@@ -379,6 +379,14 @@ export async function build(options: BuildOptions = {}, internals?: BuildInterna
   ];
   const lines = new Map(toWrite.map((p) => [p.source.path, p.source.keyLines.permalink]));
   const files = assembleOutput(pages, source.staticFiles, redirects, redirectMap, lines, diagnostics);
+  // A file read back from this destination for the render cache, and to be written with the same
+  // text, is linked by the write stage without reading it again while its stamp is unchanged.
+  if (previousSite === config.destination && rendered.readBack.size > 0) {
+    for (const [n, f] of files.entries()) {
+      const read = rendered.readBack.get(f.outputPath);
+      if (read && 'content' in f && read.html === f.content) files[n] = { ...f, unchangedSince: read.stamp };
+    }
+  }
   const assembledTo = diagnostics.length;
 
   const checkConfig = options.external

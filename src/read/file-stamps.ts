@@ -15,7 +15,7 @@ export interface FileStamp {
   ino: string;
 }
 
-function stampOf(s: BigIntStats): FileStamp {
+export function stampOf(s: BigIntStats): FileStamp {
   return { size: String(s.size), mtime: String(s.mtimeNs), ctime: String(s.ctimeNs), ino: String(s.ino) };
 }
 

@@ -1,6 +1,7 @@
 import type { PageFacts } from '../check/page-facts.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { redirectHtml, redirectTarget } from '../generate/redirects.js';
+import type { FileStamp } from '../read/file-stamps.js';
 import { dependencyHasher, sha256 } from './cache/dependency-hasher.js';
 import { lookupPage, PAGE_CACHE_FORMAT, type PageCache, type PageLookup } from './cache/page-cache.js';
 import { pageCacheKey } from './cache/page-key.js';
@@ -27,6 +28,8 @@ export interface RenderedPages {
   nextCache: PageCache | null;
   /** Every page's entry after this render, changed or not (null when the cache is off). */
   entries: PageCache | null;
+  /** Output files read back from the previous site and found to hold `html`, with their stamp then. */
+  readBack: Map<string, { html: string; stamp: FileStamp }>;
   /** Each page's render diagnostics and what it read (null for redirect pages), in page order. */
   byPage: { diagnostics: Diagnostic[]; dependencies: readonly string[] | null }[];
 }
@@ -42,7 +45,7 @@ export interface RenderCacheInput {
    * Reads a page's output file from the previous site (`previous.destination`), whose bytes an
    * entry without in-memory HTML must match; undefined when it is missing or unreadable.
    */
-  readOutput: (outputPath: string) => Buffer | undefined;
+  readOutput: (outputPath: string) => { bytes: Buffer; stamp: FileStamp } | undefined;
   /** The previous site's folder as `--explain` names it (`_site`). */
   outputLabel: string;
 }
@@ -83,6 +86,7 @@ export async function renderPages(
     : null;
   const keys: string[] = [];
   const lookups: (PageLookup | null)[] = [];
+  const readBack = new Map<string, { html: string; stamp: FileStamp }>();
   for (const page of pages) {
     const redirectTo = page.source.data.redirect_to;
     const key = cache ? pageCacheKey(page, cache.siteKey, objects) : '';
@@ -95,8 +99,13 @@ export async function renderPages(
       ? lookupPage(cache.previous, page.source.path, key, hashDependency)
       : { reason: 'the cache is off' };
     if (cache && 'hit' in found && found.hit.html === undefined) {
-      const html = readCachedHtml(cache.readOutput, page.outputPath, found.hit.htmlHash);
-      lookups.push(html === undefined ? { reason: outputChanged(cache) } : { hit: { ...found.hit, html } });
+      const output = cache.readOutput(page.outputPath);
+      // Bytes hashing as the UTF-8 of the HTML rendered then decode back to it.
+      if (output && sha256(output.bytes) === found.hit.htmlHash) {
+        const html = output.bytes.toString('utf8');
+        lookups.push({ hit: { ...found.hit, html } });
+        readBack.set(page.outputPath, { html, stamp: output.stamp });
+      } else lookups.push({ reason: `its output in ${cache.outputLabel} is missing or was changed` });
     } else lookups.push(found);
   }
   const misses = pages.filter((_, i) => {
@@ -113,6 +122,7 @@ export async function renderPages(
     rebuilt: [],
     nextCache: null,
     entries: next,
+    readBack,
     byPage: [],
   };
   let missIndex = 0;
@@ -155,18 +165,3 @@ export async function renderPages(
     out.nextCache = next;
   return out;
 }
-
-/** A cached page's HTML read back from its output file, when that file still hashes as recorded. */
-function readCachedHtml(
-  readOutput: RenderCacheInput['readOutput'],
-  outputPath: string,
-  htmlHash: string,
-): string | undefined {
-  const bytes = readOutput(outputPath);
-  if (bytes === undefined) return undefined;
-  // Bytes hashing as the UTF-8 of the HTML rendered then decode back to it.
-  return sha256(bytes) === htmlHash ? bytes.toString('utf8') : undefined;
-}
-
-const outputChanged = (cache: RenderCacheInput) =>
-  `its output in ${cache.outputLabel} is missing or was changed`;

@@ -1,11 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { type FileStamp, stampOf } from '../read/file-stamps.js';
+import { sameStamp } from '../render/cache/build-record.js';
 import { mapLimit } from '../util/map-limit.js';
 
-/** A file of the built site: generated content, or a source file to copy. */
+/**
+ * A file of the built site: generated content, or a source file to copy. `unchangedSince` says the
+ * current site's file at this path held exactly `content` when it had this stamp.
+ */
 export type OutputFile =
-  | { outputPath: string; content: string | Uint8Array }
+  | { outputPath: string; content: string | Uint8Array; unchangedSince?: FileStamp }
   | { outputPath: string; copyFrom: string };
 
 const TMP_MARK = '.galley-tmp-';
@@ -133,13 +138,18 @@ async function stageAndSwap(
  */
 async function linkIfSame(
   previous: string,
-  file: { outputPath: string; content: string | Uint8Array },
+  file: { outputPath: string; content: string | Uint8Array; unchangedSince?: FileStamp },
   target: string,
 ): Promise<boolean> {
   const current = path.join(previous, file.outputPath);
   try {
-    const stat = await fs.lstat(current);
-    if (!stat.isFile() || stat.size !== Buffer.byteLength(file.content)) return false;
+    const stat = await fs.lstat(current, { bigint: true });
+    if (!stat.isFile() || stat.size !== BigInt(Buffer.byteLength(file.content))) return false;
+    // Read moments ago (by the render cache) and not touched since: no need to compare again.
+    if (file.unchangedSince && sameStamp(file.unchangedSince, stampOf(stat))) {
+      await fs.link(current, target);
+      return true;
+    }
     const bytes = typeof file.content === 'string' ? Buffer.from(file.content) : file.content;
     if (!(await fs.readFile(current)).equals(bytes)) return false;
     await fs.link(current, target);

@@ -61,6 +61,24 @@ describe('render cache: HTML read back from the site', () => {
     expect((await run(root, dest)).rebuilt).toEqual([]);
   });
 
+  it('links a file it read back into the new site only while that file is untouched', async () => {
+    const root = site();
+    const dest = path.join(tempDir(), '_site');
+    await run(root, dest);
+    const file = path.join(dest, 'harbour.html');
+    const html = fs.readFileSync(file, 'utf8');
+    const inode = fs.statSync(file).ino;
+    // `onState` runs after the render cache read the file back and before the site is written.
+    await build({ source: root, destination: dest, theme: false, cache: true }, { onState: () => {} });
+    expect(fs.statSync(file).ino).toBe(inode);
+    const sameSize = html.replace('east quay', 'west quay');
+    await build(
+      { source: root, destination: dest, theme: false, cache: true },
+      { onState: () => fs.writeFileSync(file, sameSize) },
+    );
+    expect(fs.readFileSync(file, 'utf8')).toBe(html);
+  });
+
   it('reads from the site the cache was saved with when the destination changes', async () => {
     const root = site();
     const first = path.join(tempDir(), '_site');
