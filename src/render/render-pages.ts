@@ -69,8 +69,9 @@ export function renderInThread(ctx: RenderContext, onRendered?: () => void): Pag
  * Renders the pages, reusing cached facts and diagnostics for every page whose key and recorded
  * dependencies are unchanged, with its HTML taken from memory or read back from the previous site
  * when that file still hashes as the entry says; the others go to `render` (this thread or a
- * worker pool) in one batch. Redirect pages (`redirect_to`) are generated, never cached. Results are assembled
- * in page order, so the output is the same with or without the cache and with any renderer.
+ * worker pool) in one batch. Redirect pages (`redirect_to`) are generated, never cached. Results
+ * are assembled in page order, so the output is the same with or without the cache and with any
+ * renderer.
  */
 export async function renderPages(
   pages: readonly RenderablePage[],
