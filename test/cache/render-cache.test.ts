@@ -52,6 +52,18 @@ describe('render cache', () => {
     expect(hashTree(uncached.config?.destination as string)).toBe(hashTree(coldDest));
   });
 
+  it('is shared by builds run from different working folders', async () => {
+    const site = cacheSite();
+    const elsewhere = tempDir();
+    const dest = path.join(tempDir(), '_site');
+    const fromOutside = await run(site, dest, { cwd: elsewhere });
+    expect(fromOutside.rendered).toHaveLength(6);
+    // Inside the site the config file is named `_config.yml`, outside it by a longer relative path.
+    const fromInside = await run('.', dest, { cwd: site });
+    expect(fromInside.rendered).toEqual([]);
+    expect(fromInside.result.cache?.reused).toBe(6);
+  });
+
   it('an include edit rebuilds exactly the pages that include it', async () => {
     const site = cacheSite();
     await run(site, path.join(tempDir(), '_site'));

@@ -14,9 +14,13 @@ export function siteCacheKey(
   pluginFingerprint: readonly string[],
   collectFacts: boolean,
 ): string {
-  // Where the site is written does not change what a page renders to.
-  const replacer = (key: string, value: unknown) =>
-    key === 'destination' ? undefined : value instanceof RegExp ? String(value) : value;
+  // Where the site is written does not change what a page renders to; nor do the names of the
+  // config files, which are relative to the working folder (their values are in the key), so
+  // `galley build -s site` from elsewhere and `galley build` inside it share one cache.
+  const replacer = function (this: unknown, key: string, value: unknown) {
+    if (key === 'destination' || (this === config && key === 'files')) return undefined;
+    return value instanceof RegExp ? String(value) : value;
+  };
   return sha256(
     JSON.stringify(
       { format: PAGE_CACHE_FORMAT, galleyVersion, config, pluginFingerprint, collectFacts },
