@@ -4,7 +4,9 @@
 // site's text three times: 64 MB for the 4,000-page bench site (issue 7). Packing sends it once:
 // `source.body` is left out where it is the page's `content` (the `vars` objects, also reached
 // through `site.pages`, are posted untouched), and a page's file goes as the text before its body.
-// Unpacking restores both, the file texts lazily since most are never read.
+// Unpacking restores both, the file texts lazily since most are never read. The pages' `source`
+// objects are posted as copies (only reached through `pages`, unless a generator stored one in
+// `site.data`: that one would arrive as a second object, equal but not the same).
 import type { RenderablePage, SiteSnapshot } from '../site-snapshot.js';
 
 /** A page file's text as posted: the text before its body (front matter), and the page's index. */
