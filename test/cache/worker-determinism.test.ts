@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
@@ -40,6 +41,67 @@ describe('worker threads', () => {
     expect(runs[1]).toEqual(runs[0]);
     expect(runs[2]).toEqual(runs[0]);
     // Five workers load the TypeScript sources through tsx: slow on a loaded machine.
+  }, 90_000);
+});
+
+/**
+ * Pages that read other page files with `include_relative` (LF, CRLF and BOM files, front matter
+ * and all); with `broken`, Liquid errors in a page and in an included page file, whose positions
+ * are found in the file texts. Workers get those texts packed (snapshot-transfer.ts).
+ */
+function pageFilesSite(broken: boolean): string {
+  const root = path.join(tempDir(), 'site');
+  const files: Record<string, string> = {
+    '_config.yml': 'title: Page files\n',
+    'shared/lf.md': '---\ntitle: LF part\n---\nLF body {{ page.title }}\n',
+    'shared/crlf.md': '---\r\ntitle: CRLF part\r\n---\r\nCRLF body\r\nsecond line\r\n',
+    'shared/bom.md': '\uFEFF---\ntitle: BOM part\n---\nBOM body\n',
+    'shared/empty.md': '---\ntitle: Empty part\n---\n',
+  };
+  if (broken) {
+    files['shared/broken.md'] = '---\ntitle: Broken part\n---\nfine line\n\n{% if %}\n';
+    files['bad.md'] = '---\ntitle: Bad\n---\nline one\n\nline three {{ page.title | nope: }}\n';
+  }
+  for (let i = 0; i < 24; i++) {
+    files[`p${String(i).padStart(2, '0')}.md`] =
+      `---\ntitle: Reader ${i}\n---\n# Reader ${i}\n\n` +
+      '{% include_relative shared/lf.md %}\n{% include_relative shared/crlf.md %}\n' +
+      '{% include_relative shared/bom.md %}\n{% include_relative shared/empty.md %}\n' +
+      (broken && i % 8 === 0 ? '{% include_relative shared/broken.md %}\n' : '');
+  }
+  writeFiles(root, files);
+  return root;
+}
+
+/** Builds `source` with 1 and 2 jobs: the output tree (when written) and the diagnostics. */
+async function buildWithJobs(source: string) {
+  const runs = [];
+  for (const jobs of [1, 2]) {
+    const destination = path.join(tempDir(), '_site');
+    const result = await build({ source, destination, theme: false, jobs });
+    runs.push({
+      tree: fs.existsSync(destination) ? hashTree(destination) : null,
+      reader: fs.existsSync(destination) ? fs.readFileSync(path.join(destination, 'p01.html'), 'utf8') : null,
+      diagnostics: result.diagnostics.map(({ cause: _c, ...d }) => d),
+    });
+  }
+  return runs;
+}
+
+describe('worker threads and page files', () => {
+  it('include_relative of a page file includes the same text with any number of jobs', async () => {
+    const runs = await buildWithJobs(pageFilesSite(false));
+    // The whole file is included, front matter and all, as Jekyll does.
+    for (const part of ['title: LF part', 'title: CRLF part', 'title: BOM part', 'title: Empty part'])
+      expect(runs[0].reader).toContain(part);
+    expect(runs[1]).toEqual(runs[0]);
+  }, 90_000);
+
+  it('Liquid errors in a page and in an included page file have the same positions with any number of jobs', async () => {
+    const runs = await buildWithJobs(pageFilesSite(true));
+    const at = (d: { file: string; line?: number }) => `${d.file}:${d.line}`;
+    expect(runs[0].diagnostics.map(at)).toEqual(expect.arrayContaining(['bad.md:6', 'shared/broken.md:6']));
+    expect(runs[1]).toEqual(runs[0]);
   }, 90_000);
 });
 

@@ -6,6 +6,7 @@ import { TimeLimitError } from '../markdown/run-with-time-limit.js';
 import { markdownFailure, type RenderedPage } from '../render-page.js';
 import type { RenderablePage, SiteSnapshot } from '../site-snapshot.js';
 import { clockPage, createMarkdownClock, isOverdue } from './markdown-clock.js';
+import { packSnapshot } from './snapshot-transfer.js';
 import type { WorkerReply } from './worker-messages.js';
 
 /** Pages handed to a worker at a time: small enough to balance, large enough to keep messages few. */
@@ -47,9 +48,11 @@ export async function startRenderPool(
   onRendered?: () => void,
 ): Promise<RenderPool> {
   const script = new URL(`./render-worker${sourceExtension()}`, import.meta.url);
+  // Packed once: a worker replacing a stopped one gets the same.
+  const packed = packSnapshot(snapshot);
   const spawn = async (): Promise<PoolWorker> => {
     const clock = createMarkdownClock();
-    const workerData = { snapshot, collectFacts, clock };
+    const workerData = { packed, collectFacts, clock };
     // Under the test runner the sources are TypeScript: the worker registers tsx, then loads them.
     const worker =
       sourceExtension() === '.ts'

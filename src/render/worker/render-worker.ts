@@ -1,22 +1,24 @@
 // Worker thread entry: renders pages of the snapshot it was started with. The snapshot arrives
-// once, as workerData (structured clone keeps shared objects shared); then each message names page
-// indices to render and gets their results back in the same order. Markdown conversions are
-// marked on the clock the pool watches (markdown-clock.ts) instead of run under a vm watchdog.
+// once, as workerData (structured clone keeps shared objects shared; packed so that each page's
+// text is cloned once, snapshot-transfer.ts); then each message names page indices to render and
+// gets their results back in the same order. Markdown conversions are marked on the clock the
+// pool watches (markdown-clock.ts) instead of run under a vm watchdog.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Diagnostic } from '../../diagnostics.js';
 import { createPluginRegistry } from '../../plugin-api.js';
 import { loadPlugins } from '../../read/load-plugins.js';
 import { createRenderContext } from '../render-context.js';
 import { renderPage } from '../render-page.js';
-import type { SiteSnapshot } from '../site-snapshot.js';
 import { clockedGuard, setClockPage } from './markdown-clock.js';
+import { type PackedSnapshot, unpackSnapshot } from './snapshot-transfer.js';
 import type { WorkerReply, WorkerRequest } from './worker-messages.js';
 
-const { snapshot, collectFacts, clock } = workerData as {
-  snapshot: SiteSnapshot;
+const { packed, collectFacts, clock } = workerData as {
+  packed: PackedSnapshot;
   collectFacts: boolean;
   clock: SharedArrayBuffer;
 };
+const snapshot = unpackSnapshot(packed);
 const { registry, api } = createPluginRegistry(Object.freeze({ ...snapshot.config.values }));
 // The main thread loaded the same plugins and reported their problems; these are duplicates.
 const ignored: Diagnostic[] = [];
