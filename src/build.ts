@@ -191,7 +191,14 @@ export async function build(options: BuildOptions = {}, internals?: BuildInterna
   // `galley check` (writes nothing) or a long-lived builder (keeps its own state).
   const pinnedNow = options.now ?? sourceDateEpoch();
   const recordKey = sha256(
-    JSON.stringify({ siteKey, destination: config.destination, writeOnError: Boolean(options.writeOnError) }),
+    JSON.stringify({
+      siteKey,
+      destination: config.destination,
+      writeOnError: Boolean(options.writeOnError),
+      // The replayed diagnostics name config files relative to the working folder, so a replay
+      // needs the same names (the render cache does not: siteCacheKey leaves them out).
+      configFiles: config.files,
+    }),
   );
   let probe: InputProbe | null = null;
   let notReplayed: string | undefined;
@@ -348,15 +355,15 @@ export async function build(options: BuildOptions = {}, internals?: BuildInterna
     try {
       await writePageCache(config.source, { ...rendered.nextCache, destination });
     } catch (error) {
-      diagnostics.push(
-        diagnostic(
-          'cache/write-failed',
-          'warning',
-          PAGE_CACHE_FILE,
-          `could not save the render cache: ${(error as Error).message}`,
-          { cause: error },
-        ),
+      // Saved after the rule settings were applied to the rest: apply them to this one too.
+      const failed = diagnostic(
+        'cache/write-failed',
+        'warning',
+        PAGE_CACHE_FILE,
+        `could not save the render cache: ${(error as Error).message}`,
+        { cause: error },
       );
+      diagnostics.push(...applyRuleSettings([failed], checkConfig, ignores));
     }
   };
 
@@ -433,7 +440,8 @@ export async function build(options: BuildOptions = {}, internals?: BuildInterna
     },
     ignoreTexts: [...ignoreSources(snapshot)],
   });
-  const settled = applyRuleSettings(diagnostics, checkConfig, inlineIgnores(ignoreSources(snapshot)));
+  const ignores = inlineIgnores(ignoreSources(snapshot));
+  const settled = applyRuleSettings(diagnostics, checkConfig, ignores);
   diagnostics.splice(0, diagnostics.length, ...settled);
 
   const result = {

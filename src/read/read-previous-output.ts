@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type FileStamp, stampOf } from './file-stamps.js';
 
@@ -23,7 +23,8 @@ export function previousOutputReader(
   return (outputPath) => {
     let fd: number | undefined;
     try {
-      fd = openSync(path.join(destination, outputPath), 'r');
+      // Non-blocking: opening a FIFO left at an output path would otherwise wait for a writer.
+      fd = openSync(path.join(destination, outputPath), constants.O_RDONLY | constants.O_NONBLOCK);
       const stats = fstatSync(fd, { bigint: true });
       if (!stats.isFile()) return undefined;
       return { stamp: stampOf(stats), bytes: readFileSync(fd) };

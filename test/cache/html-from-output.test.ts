@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -60,6 +61,21 @@ describe('render cache: HTML read back from the site', () => {
     // The rendered pages' hashes were saved again: the next build reuses every page.
     expect((await run(root, dest)).rebuilt).toEqual([]);
   });
+
+  it.skipIf(spawnSync('mkfifo', ['--version']).status !== 0)(
+    'a FIFO left at an output path is not read (opening it would wait for a writer)',
+    async () => {
+      const root = site();
+      const dest = path.join(tempDir(), '_site');
+      await run(root, dest);
+      fs.rmSync(path.join(dest, 'tides.html'));
+      expect(spawnSync('mkfifo', [path.join(dest, 'tides.html')]).status).toBe(0);
+      const warm = await run(root, dest);
+      expect(warm.rebuilt).toEqual([['tides.md', `its output in ${dest} is missing or was changed`]]);
+      expect(fs.statSync(path.join(dest, 'tides.html')).isFile()).toBe(true);
+    },
+    10_000,
+  );
 
   it('links a file it read back into the new site only while that file is untouched', async () => {
     const root = site();

@@ -64,6 +64,25 @@ describe('render cache', () => {
     expect(fromInside.result.cache?.reused).toBe(6);
   });
 
+  it('a render cache that cannot be saved is reported under the rules set for cache/write-failed', async () => {
+    for (const [setting, expected] of [
+      ['error', ['error']],
+      ['off', []],
+    ] as const) {
+      const site = cacheSite();
+      fs.appendFileSync(
+        path.join(site, '_config.yml'),
+        `check:\n  rules:\n    cache/write-failed: ${setting}\n`,
+      );
+      // A folder where the cache file goes: the rename onto it fails.
+      fs.mkdirSync(path.join(site, '.galley-cache', 'pages.json'), { recursive: true });
+      const { result } = await run(site, path.join(tempDir(), '_site'));
+      expect(result.written).toBe(true);
+      const failed = result.diagnostics.filter((d) => d.ruleId === 'cache/write-failed');
+      expect(failed.map((d) => d.severity)).toEqual(expected);
+    }
+  });
+
   it('an include edit rebuilds exactly the pages that include it', async () => {
     const site = cacheSite();
     await run(site, path.join(tempDir(), '_site'));

@@ -39,6 +39,18 @@ async function run(source: string, destination: string, extra: BuildOptions = {}
 const inode = (file: string) => fs.statSync(file).ino;
 
 describe('a build with nothing changed', () => {
+  it('is replayed only for the same config file names, which its diagnostics carry', async () => {
+    const src = site();
+    const dest = path.join(tempDir(), '_site');
+    await run('.', dest, { cwd: src });
+    expect((await run('.', dest, { cwd: src })).replayed).toBe(true);
+    // From the parent folder the config file is `site/_config.yml`: rendered pages are reused,
+    // the recorded diagnostics (naming `_config.yml`) are not.
+    const fromParent = await run(path.basename(src), dest, { cwd: path.dirname(src) });
+    expect(fromParent.replayed).toBe(false);
+    expect(fromParent.result.cache?.rebuilt).toEqual([]);
+  });
+
   it('returns the last result without rendering or rewriting the site', async () => {
     const src = site();
     const dest = path.join(tempDir(), '_site');
