@@ -101,7 +101,9 @@ export function createBuilder(options: BuildOptions = {}): Builder {
     const edits: SiteEdit[] = [];
     for (const file of changes.changed) {
       const abs = path.resolve(current.config.source, file);
-      if (current.config.files.includes(abs)) return full(`${file} is a config file`);
+      // `config.files` name the files relative to the working folder, as diagnostics do.
+      const configFiles = current.config.files.map((f) => path.resolve(options.cwd ?? process.cwd(), f));
+      if (configFiles.includes(abs)) return full(`${file} is a config file`);
       const rel = path.relative(current.config.source, abs).split(path.sep).join('/');
       const known = current.source.pages.find((p) => p.path === rel);
       const plan = planEdit(current, await readChangedFile(current.config, abs, known));

@@ -10,8 +10,13 @@ export async function writeCacheFile(absPath: string, text: string): Promise<voi
   await mkdir(path.dirname(absPath), { recursive: true });
   // Unique per call: two builds in one process (threads, tests) must not share a temporary file.
   const temp = `${absPath}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(temp, text);
-  await rename(temp, absPath);
+  try {
+    await writeFile(temp, text);
+    await rename(temp, absPath);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
 }
 
 /** Removes one of Galley's cache files, if it is there. */

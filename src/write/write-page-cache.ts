@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { PAGE_CACHE_FILE } from '../read/read-page-cache.js';
 import type { PageCache } from '../render/cache/page-cache.js';
@@ -14,6 +14,17 @@ export async function writePageCache(source: string, cache: PageCache): Promise<
   // Unique per call, as in writeCacheFile: two builds in one process must not share it.
   const temp = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   await mkdir(path.dirname(target), { recursive: true });
+  try {
+    await writeEntries(temp, cache);
+    await rename(temp, target);
+  } catch (error) {
+    // A failed save leaves nothing behind: the old cache (if any) stays, the temporary file goes.
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+async function writeEntries(temp: string, cache: PageCache): Promise<void> {
   const handle = await open(temp, 'w');
   try {
     const head = { format: cache.format, galley: cache.galley, destination: cache.destination };
@@ -27,5 +38,4 @@ export async function writePageCache(source: string, cache: PageCache): Promise<
   } finally {
     await handle.close();
   }
-  await rename(temp, target);
 }

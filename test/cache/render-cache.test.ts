@@ -80,6 +80,7 @@ describe('render cache', () => {
       expect(result.written).toBe(true);
       const failed = result.diagnostics.filter((d) => d.ruleId === 'cache/write-failed');
       expect(failed.map((d) => d.severity)).toEqual(expected);
+      expect(fs.readdirSync(path.join(site, '.galley-cache')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     }
   });
 

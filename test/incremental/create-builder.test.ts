@@ -152,6 +152,18 @@ describe('createBuilder', () => {
     expect(hashTree(destination)).toBe((await coldBuild(site)).tree);
   });
 
+  it('a config edit runs the whole build with the new config', async () => {
+    const site = editSite();
+    fs.appendFileSync(path.join(site, '_layouts/plain.html'), '<p>{{ site.title }}</p>\n');
+    const { builder, destination } = await startBuilder(site);
+    edit(site, '_config.yml', 'title: Builder test', 'title: Builder renamed');
+    const r = await builder.rebuild({ changed: ['_config.yml'] });
+    expect(r.rebuild.mode).toBe('full');
+    expect(r.rebuild.why).toContain('_config.yml is a config file');
+    expect(fs.readFileSync(path.join(destination, 'gamma.html'), 'utf8')).toContain('Builder renamed');
+    expect(hashTree(destination)).toBe((await coldBuild(site)).tree);
+  });
+
   it('a front matter edit runs the whole build and says why', async () => {
     const site = editSite();
     const { builder, destination } = await startBuilder(site);
