@@ -97,8 +97,11 @@ export async function renderPage(page: RenderablePage, ctx: RenderContext): Prom
   const layouts: MappedLayout[] = [];
   const laidOut = await applyLayouts(content, page, ctx, state, ctx.collectFacts ? layouts : undefined);
   diagnostics.push(...laidOut.diagnostics);
-  if (laidOut.html === null || !ctx.collectFacts) {
-    return { html: laidOut.html, diagnostics, dependencies: [...state.dependencies] };
+  // As it is written (UTF-8): a lone surrogate (a Liquid filter splitting an emoji) becomes U+FFFD,
+  // so the HTML is the same whether rendered now or read back from the site by the render cache.
+  const html = laidOut.html === null ? null : laidOut.html.replace(LONE_SURROGATE, '\uFFFD');
+  if (html === null || !ctx.collectFacts) {
+    return { html, diagnostics, dependencies: [...state.dependencies] };
   }
 
   const texts = ctx.templateTexts(page);
@@ -119,8 +122,10 @@ export async function renderPage(page: RenderablePage, ctx: RenderContext): Prom
     if (m.ruleId === 'html/unclosed-block') continue;
     diagnostics.push(diagnostic(m.ruleId, m.fatal ? 'error' : 'warning', source.path, m.reason));
   }
-  return { html: laidOut.html, diagnostics, dependencies: [...state.dependencies], facts };
+  return { html, diagnostics, dependencies: [...state.dependencies], facts };
 }
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * The diagnostic for a Markdown conversion that threw: stopped by the time limit, a stack overflow

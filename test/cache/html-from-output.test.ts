@@ -77,6 +77,22 @@ describe('render cache: HTML read back from the site', () => {
     10_000,
   );
 
+  it('a page with half an emoji (a lone surrogate) has the same HTML rendered and read back', async () => {
+    const root = site();
+    fs.writeFileSync(
+      path.join(root, 'emoji.md'),
+      '---\ntitle: Emoji\nlayout: page\n---\nX{{ "\u{1F600}x" | split: "" | first }}Y\n',
+    );
+    const dest = path.join(tempDir(), '_site');
+    const cold = await run(root, dest);
+    const coldPage = cold.result.pages.find((p) => p.path === 'emoji.md');
+    expect(coldPage?.html).toContain('X\uFFFDY');
+    fs.appendFileSync(path.join(root, 'harbour.md'), 'More.\n');
+    const warm = await run(root, dest);
+    expect(warm.rebuilt.map(([p]) => p)).toEqual(['harbour.md']);
+    expect(warm.result.pages.find((p) => p.path === 'emoji.md')).toEqual(coldPage);
+  });
+
   it('links a file it read back into the new site only while that file is untouched', async () => {
     const root = site();
     const dest = path.join(tempDir(), '_site');
