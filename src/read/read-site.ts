@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { promises as fs } from 'node:fs';
+import { closeSync, promises as fs, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { deepMerge, frontMatterDefaults } from '../config/front-matter-defaults.js';
 import type { SiteConfig } from '../config/site-config.js';
@@ -108,10 +108,12 @@ export async function readSourceFile(
   collection: string | undefined,
   diagnostics: Diagnostic[],
 ): Promise<ReadItem> {
-  const handle = await fs.open(file.absPath, 'r');
+  // Synchronous: four calls through the thread pool per file made reading 4,000 small pages
+  // take three times as long as reading them one by one.
+  const fd = openSync(file.absPath, 'r');
   try {
     const peek = Buffer.alloc(TEXT_PEEK_BYTES);
-    const { bytesRead } = await handle.read(peek, 0, TEXT_PEEK_BYTES, 0);
+    const bytesRead = readSync(fd, peek, 0, TEXT_PEEK_BYTES, 0);
     // Only files starting with `---` can have front matter; others are copied without reading them.
     if (
       !peek
@@ -122,7 +124,7 @@ export async function readSourceFile(
     ) {
       return { kind: 'static' };
     }
-    const bytes = await handle.readFile();
+    const bytes = readFileSync(fd);
     const full = bytes.toString('utf8');
     if (!isUtf8(bytes)) diagnostics.push(invalidUtf8(full, file.relPath));
     const split = splitFrontMatter(full, file.relPath);
@@ -149,7 +151,7 @@ export async function readSourceFile(
     };
     return { kind: 'page', page, text: full };
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
