@@ -1,27 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { PAGE_CACHE_FILE } from '../read/read-page-cache.js';
 import type { PageCache } from '../render/cache/page-cache.js';
+import { writeThroughTemporary } from './write-cache-file.js';
 
 /**
- * Saves the render cache into `<source>/.galley-cache/` atomically (temporary file, then rename),
- * one entry at a time, so the file is never built as one string. Entries are saved without their
+ * Saves the render cache into `<source>/.galley-cache/` atomically (writeThroughTemporary),
+ * in chunks of about a megabyte, so the file is never built as one string. Entries are saved without their
  * in-memory `html`: the file keeps its hash, and the HTML stays in the site alone.
  */
 export async function writePageCache(source: string, cache: PageCache): Promise<void> {
-  const target = path.join(source, PAGE_CACHE_FILE);
-  // Unique per call, as in writeCacheFile: two builds in one process must not share it.
-  const temp = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-  await mkdir(path.dirname(target), { recursive: true });
-  try {
-    await writeEntries(temp, cache);
-    await rename(temp, target);
-  } catch (error) {
-    // A failed save leaves nothing behind: the old cache (if any) stays, the temporary file goes.
-    await rm(temp, { force: true });
-    throw error;
-  }
+  await writeThroughTemporary(path.join(source, PAGE_CACHE_FILE), (temp) => writeEntries(temp, cache));
 }
 
 async function writeEntries(temp: string, cache: PageCache): Promise<void> {
