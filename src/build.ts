@@ -34,7 +34,13 @@ import { sha256 } from './render/cache/dependency-hasher.js';
 import { siteCacheKey } from './render/cache/page-key.js';
 import type { Jobs } from './render/page-renderer.js';
 import type { PageRebuild } from './render/render-pages.js';
-import { createSnapshot, pageVars, type RenderablePage, type SiteSnapshot } from './render/site-snapshot.js';
+import {
+  createSnapshot,
+  isRedirect,
+  pageVars,
+  type RenderablePage,
+  type SiteSnapshot,
+} from './render/site-snapshot.js';
 import { GALLEY_VERSION } from './version.js';
 import { destinationProblem } from './write/destination-guard.js';
 import { writePageCache } from './write/write-page-cache.js';
@@ -377,12 +383,10 @@ export async function build(options: BuildOptions = {}, internals?: BuildInterna
   // redirects.json lists redirect_from entries and pages that are themselves redirect_to redirects.
   const redirectMap = [
     ...redirects,
-    ...toWrite
-      .filter((p) => typeof p.source.data.redirect_to === 'string' && p.source.data.redirect_to !== '')
-      .map((p) => ({
-        from: p.url,
-        to: redirectTarget(String(p.source.data.redirect_to), config.url, config.baseurl),
-      })),
+    ...toWrite.filter(isRedirect).map((p) => ({
+      from: p.url,
+      to: redirectTarget(String(p.source.data.redirect_to), config.url, config.baseurl),
+    })),
   ];
   const lines = new Map(toWrite.map((p) => [p.source.path, p.source.keyLines.permalink]));
   const files = assembleOutput(pages, source.staticFiles, redirects, redirectMap, lines, diagnostics);

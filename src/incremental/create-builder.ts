@@ -99,10 +99,10 @@ export function createBuilder(options: BuildOptions = {}): Builder {
     if (options.external) return full('external links are checked on every full build');
     if (current.registry.generators.length) return full('plugin generators may change any page');
     const edits: SiteEdit[] = [];
+    // `config.files` name the files relative to the working folder, as diagnostics do.
+    const configFiles = current.config.files.map((f) => path.resolve(options.cwd ?? process.cwd(), f));
     for (const file of changes.changed) {
       const abs = path.resolve(current.config.source, file);
-      // `config.files` name the files relative to the working folder, as diagnostics do.
-      const configFiles = current.config.files.map((f) => path.resolve(options.cwd ?? process.cwd(), f));
       if (configFiles.includes(abs)) return full(`${file} is a config file`);
       const rel = path.relative(current.config.source, abs).split(path.sep).join('/');
       const known = current.source.pages.find((p) => p.path === rel);

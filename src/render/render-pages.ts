@@ -7,7 +7,7 @@ import { lookupPage, PAGE_CACHE_FORMAT, type PageCache, type PageLookup } from '
 import { pageCacheKey } from './cache/page-key.js';
 import type { RenderContext } from './render-context.js';
 import { type RenderedPage, renderPage } from './render-page.js';
-import type { RenderablePage } from './site-snapshot.js';
+import { isRedirect, type RenderablePage } from './site-snapshot.js';
 
 /** Why a page was rendered instead of taken from the cache. */
 export interface PageRebuild {
@@ -92,10 +92,9 @@ export async function renderPages(
   // once, so the keys (a quarter second on 4,000 pages) are hashed while the workers start.
   const early = !cache?.previous ? render(pages.filter((p) => !isRedirect(p))) : null;
   for (const page of pages) {
-    const redirectTo = page.source.data.redirect_to;
     const key = cache ? pageCacheKey(page, cache.siteKey, objects) : '';
     keys.push(key);
-    if (typeof redirectTo === 'string' && redirectTo !== '') {
+    if (isRedirect(page)) {
       lookups.push(null);
       continue;
     }
@@ -168,9 +167,4 @@ export async function renderPages(
   if (next && (misses.length > 0 || moved || before !== Object.keys(next.entries).length))
     out.nextCache = next;
   return out;
-}
-
-function isRedirect(page: RenderablePage): boolean {
-  const to = page.source.data.redirect_to;
-  return typeof to === 'string' && to !== '';
 }

@@ -27,6 +27,12 @@ export interface SiteSnapshot {
   urlBySourcePath: ReadonlyMap<string, string>;
 }
 
+/** A page that is itself a redirect (`redirect_to`): generated, never rendered or cached. */
+export function isRedirect(page: RenderablePage): boolean {
+  const to = page.source.data.redirect_to;
+  return typeof to === 'string' && to !== '';
+}
+
 /** Liquid `page` variable for a page at `url`. */
 export function pageVars(page: SourcePage, url: string): Record<string, unknown> {
   const dir = url.endsWith('/') ? url : path.posix.dirname(url) === '/' ? '/' : `${path.posix.dirname(url)}/`;
