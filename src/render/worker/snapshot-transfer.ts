@@ -1,12 +1,14 @@
 // A worker gets the site snapshot by structured clone, which keeps shared objects shared but
-// copies every string each time it is referenced. A page's text was referenced three times (its
-// `source.body`, its `page.content` and its file in `relativeFiles`), so each worker received the
-// site's text three times: 64 MB for the 4,000-page bench site (issue 7). Packing sends it once:
-// `source.body` is left out where it is the page's `content` (the `vars` objects, also reached
-// through `site.pages`, are posted untouched), and a page's file goes as the text before its body.
-// Unpacking restores both, the file texts lazily since most are never read. The pages' `source`
-// objects are posted as copies (only reached through `pages`, unless a generator stored one in
-// `site.data`: that one would arrive as a second object, equal but not the same).
+// copies every string each time it is referenced, and gives each worker its own copy. A page's
+// text was referenced three times (its `source.body`, its `page.content` and its file in
+// `relativeFiles`), so each worker held the site's text three times: 64 MB for the 4,000-page
+// bench site (issue 7). Packing keeps the page texts out of the clone:
+// - The pages' bodies go as UTF-8 in one SharedArrayBuffer that every worker reads and none copies;
+//   a page's `source.body` and `page.content` are decoded from it when read. Most pages' texts are
+//   read once, by their own render, so a worker holds only the bodies it is rendering.
+// - A page's file in `relativeFiles` goes as the text before its body, joined when first read.
+// The `vars` objects are posted as copies without `content`, put in every place the snapshot held
+// the originals (`site.pages`, collections...), so they are still one object per page there.
 import type { RenderablePage, SiteSnapshot } from '../site-snapshot.js';
 
 /** A page file's text as posted: the text before its body (front matter), and the page's index. */
@@ -17,23 +19,52 @@ interface PageFileHead {
 
 /** The snapshot as posted to a worker; `unpackSnapshot` turns it back into an equal snapshot. */
 export interface PackedSnapshot {
+  /** The snapshot, with the bodies of the pages in `bodyRanges` left out (empty strings). */
   snapshot: Omit<SiteSnapshot, 'relativeFiles'>;
-  /** Indices of pages whose `source.body` was left out: it is their `vars.content`. */
-  bodyIsContent: number[];
+  /** Page bodies, UTF-8, one after another; shared by every worker, not copied. */
+  bodies: SharedArrayBuffer;
+  /** Triples (page index, start, end): where each left-out body is in `bodies`. */
+  bodyRanges: number[];
   /** `relativeFiles` in its order; page files that end with the page's body as a head only. */
   relativeFiles: Map<string, string | PageFileHead>;
 }
 
 /** Packs `snapshot` for posting to workers. Does not change it. */
 export function packSnapshot(snapshot: SiteSnapshot): PackedSnapshot {
-  const bodyIsContent: number[] = [];
-  const pageByPath = new Map<string, number>();
-  const pages = snapshot.pages.map((page, i): RenderablePage => {
-    pageByPath.set(page.source.path, i);
-    if (page.vars.content !== page.source.body) return page;
-    bodyIsContent.push(i);
-    return { ...page, source: { ...page.source, body: '' } };
+  // A body goes in the buffer when it is the page's `content` and survives UTF-8 unchanged (text
+  // read from files always does; a generator's text with a lone surrogate would not).
+  const moved = snapshot.pages.flatMap((page, i) => {
+    const body = page.source.body;
+    return body && page.vars.content === body && !LONE_SURROGATE.test(body) ? [i] : [];
   });
+  let size = 0;
+  for (const i of moved) size += Buffer.byteLength(snapshot.pages[i].source.body);
+  const bodies = new SharedArrayBuffer(size);
+  const bytes = Buffer.from(bodies);
+  const bodyRanges: number[] = [];
+  // The copies keep `content` where it was (as ''), so the key order Liquid iterates is unchanged.
+  const copies = new Map<object, object>();
+  let at = 0;
+  for (const i of moved) {
+    const end = at + bytes.write(snapshot.pages[i].source.body, at);
+    bodyRanges.push(i, at, end);
+    at = end;
+    copies.set(snapshot.pages[i].vars, { ...snapshot.pages[i].vars, content: '' });
+  }
+  const memo = new Map<object, unknown>();
+  // A copy's own values may hold other pages' `vars` (a generator's cross references).
+  for (const copy of copies.values()) {
+    const fields = copy as Record<string, unknown>;
+    for (const [key, value] of Object.entries(fields)) fields[key] = substitute(value, copies, memo);
+  }
+  const movedSet = new Set(moved);
+  const pages = snapshot.pages.map((page, i): RenderablePage => {
+    const vars = substitute(page.vars, copies, memo) as RenderablePage['vars'];
+    const source = movedSet.has(i) ? { ...page.source, body: '' } : page.source;
+    return vars === page.vars && source === page.source ? page : { ...page, source, vars };
+  });
+
+  const pageByPath = new Map(snapshot.pages.map((page, i) => [page.source.path, i]));
   const relativeFiles = new Map<string, string | PageFileHead>();
   for (const [file, text] of snapshot.relativeFiles) {
     const page = pageByPath.get(file);
@@ -43,18 +74,56 @@ export function packSnapshot(snapshot: SiteSnapshot): PackedSnapshot {
     else relativeFiles.set(file, { head: text.slice(0, text.length - body.length), page });
   }
   const { relativeFiles: _whole, ...rest } = snapshot;
-  return { snapshot: { ...rest, pages }, bodyIsContent, relativeFiles };
+  const site = substitute(snapshot.site, copies, memo) as SiteSnapshot['site'];
+  return { snapshot: { ...rest, pages, site }, bodies, bodyRanges, relativeFiles };
 }
 
 /** The snapshot a packed one was made from; mutates the (cloned) packed value. */
 export function unpackSnapshot(packed: PackedSnapshot): SiteSnapshot {
   const { pages } = packed.snapshot;
-  for (const i of packed.bodyIsContent) {
-    const page = pages[i] as { source: { body: string }; vars: { content?: unknown } };
-    page.source.body = page.vars.content as string;
+  const bytes = Buffer.from(packed.bodies);
+  const ranges = packed.bodyRanges;
+  for (let k = 0; k < ranges.length; k += 3) {
+    const [i, start, end] = [ranges[k], ranges[k + 1], ranges[k + 2]];
+    // Decoded on every read: a render reads its page's body a few times, other pages' rarely.
+    const body = { get: () => bytes.toString('utf8', start, end), enumerable: true, configurable: true };
+    Object.defineProperty(pages[i].source, 'body', body);
+    Object.defineProperty(pages[i].vars, 'content', body);
   }
   return { ...packed.snapshot, relativeFiles: new JoinedFiles(packed.relativeFiles, pages) };
 }
+
+/**
+ * `value` with every object in `copies` replaced by its copy, copying only the arrays and plain
+ * objects on the way to one; shared objects stay shared. A cycle back to an object being copied
+ * keeps the original there (it still holds equal values, only not the same object).
+ */
+function substitute(
+  value: unknown,
+  copies: ReadonlyMap<object, object>,
+  memo: Map<object, unknown>,
+): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  const copy = copies.get(value);
+  if (copy) return copy;
+  if (memo.has(value)) return memo.get(value);
+  const prototype = Object.getPrototypeOf(value);
+  const isArray = Array.isArray(value);
+  if (!isArray && prototype !== Object.prototype && prototype !== null) return value;
+  memo.set(value, value);
+  let changed: Record<string, unknown> | unknown[] | null = null;
+  for (const [key, item] of Object.entries(value)) {
+    const next = substitute(item, copies, memo);
+    if (next === item) continue;
+    changed ??= isArray ? [...(value as unknown[])] : { ...(value as Record<string, unknown>) };
+    (changed as Record<string, unknown>)[key] = next;
+  }
+  const result = changed ?? value;
+  memo.set(value, result);
+  return result;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** `relativeFiles` whose page files are joined from head and body when first read. */
 class JoinedFiles implements ReadonlyMap<string, string> {
