@@ -6,6 +6,7 @@ import { TimeLimitError } from '../markdown/run-with-time-limit.js';
 import { markdownFailure, type RenderedPage } from '../render-page.js';
 import type { RenderablePage, SiteSnapshot } from '../site-snapshot.js';
 import { clockPage, createMarkdownClock, isOverdue } from './markdown-clock.js';
+import { shareRepeatedStrings } from './share-strings.js';
 import { packSnapshot } from './snapshot-transfer.js';
 import type { WorkerReply } from './worker-messages.js';
 
@@ -81,6 +82,8 @@ export async function startRenderPool(
   const indexOf = new Map(snapshot.pages.map((p, i) => [p, i]));
   const limitMs = snapshot.config.markdownTimeLimit;
   let nextId = 0;
+  // Texts repeated across replies (paths, URLs, names) are kept once while the results wait.
+  const texts = new Map<string, string>();
   const ask = (w: PoolWorker, pages: number[]) =>
     new Promise<RenderedPage[]>((resolve, reject) => {
       const id = nextId++;
@@ -93,6 +96,11 @@ export async function startRenderPool(
       const onMessage = (reply: WorkerReply) => {
         if (reply.id !== id) return;
         settle();
+        for (const result of reply.results) {
+          shareRepeatedStrings(result.facts, texts);
+          shareRepeatedStrings(result.diagnostics, texts);
+          shareRepeatedStrings(result.dependencies, texts);
+        }
         resolve(reply.results);
       };
       const onError = (error: unknown) => {
