@@ -4,5 +4,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 20_000,
+    // Temporary folders: one per run, and each test file's removed when it ends (test/temp-dirs.ts);
+    // the fixtures must come out of the run as they went in.
+    globalSetup: ['test/setup/temp-root.ts', 'test/setup/fixtures-untouched.ts'],
+    setupFiles: ['test/setup/remove-temp-dirs.ts'],
   },
 });
