@@ -12,5 +12,13 @@ export default function setup(): () => void {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'galley-test-run-'));
   // os.tmpdir() reads TMPDIR on POSIX and TEMP/TMP on Windows.
   for (const name of ['TMPDIR', 'TEMP', 'TMP']) process.env[name] = root;
-  return () => fs.rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  return () => {
+    try {
+      fs.rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    } catch (error) {
+      // A teardown's error is only printed: the exit code is what fails the run.
+      console.error(`\nCould not remove the run's temporary folder ${root}: ${(error as Error).message}\n`);
+      process.exitCode = 1;
+    }
+  };
 }
