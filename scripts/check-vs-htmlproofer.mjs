@@ -5,7 +5,7 @@
 // and what Galley finds beyond them, by rule. Prints both wall times.
 //   --json FILE   also write the comparison as JSON
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +29,7 @@ const plugins = await Promise.all(
 
 // As for parity: the corpus ships no layouts, so its pages get the marker layout.
 const work = mkdtempSync(path.join(os.tmpdir(), 'galley-check-compare-'));
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 const overrides = path.join(work, 'parity.yml');
 writeFileSync(
   overrides,
@@ -45,6 +46,7 @@ const outputsOf = (d) =>
 
 // html-proofer reads a served tree: Jekyll's pages plus the redirect pages at their paths.
 const served = mkdtempSync(path.join(os.tmpdir(), 'galley-htmlproofer-'));
+process.on('exit', () => rmSync(served, { recursive: true, force: true }));
 cpSync(path.join(reference, 'guides'), path.join(served, 'guides'), { recursive: true });
 cpSync(path.join(reference, '_redirects'), served, { recursive: true, force: false, errorOnExist: false });
 started = performance.now();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
-import { fixtureSite, invalidSite, readOut, tempDir } from './helpers.js';
+import { copySite, fixtureSite, invalidSite, readOut, tempDir } from './helpers.js';
 
 function capture() {
   const out: string[] = [];
@@ -14,6 +14,8 @@ function capture() {
   };
 }
 
+// The CLI saves its render cache into the source (.galley-cache/): it builds copies of the fixtures,
+// so the fixtures stay as committed and no test sees another's cache.
 const SUMMARY =
   /^galley: (\d+) pages, (\d+) static files, (\d+) redirects in \d+\.\d\ds; (\d+) errors, (\d+) warnings; (.*)$/m;
 
@@ -22,7 +24,7 @@ describe('galley CLI', () => {
     const c = capture();
     const dest = path.join(tempDir(), '_site');
     const code = await main(
-      ['build', '--source', fixtureSite('basic'), '--destination', dest, '--no-theme'],
+      ['build', '--source', copySite(fixtureSite('basic')), '--destination', dest, '--no-theme'],
       c.io,
     );
     expect(code).toBe(0);
@@ -37,7 +39,9 @@ describe('galley CLI', () => {
   it('short options -s and -d work', async () => {
     const c = capture();
     const dest = path.join(tempDir(), '_site');
-    expect(await main(['build', '-s', fixtureSite('basic'), '-d', dest, '--no-theme'], c.io)).toBe(0);
+    expect(await main(['build', '-s', copySite(fixtureSite('basic')), '-d', dest, '--no-theme'], c.io)).toBe(
+      0,
+    );
     expect(fs.existsSync(path.join(dest, 'guide.html'))).toBe(true);
   });
 
@@ -45,7 +49,15 @@ describe('galley CLI', () => {
     const c = capture();
     const dest = path.join(tempDir(), '_site');
     const code = await main(
-      ['build', '--source', invalidSite('include-errors'), '--destination', dest, '--no-theme', '--no-check'],
+      [
+        'build',
+        '--source',
+        copySite(invalidSite('include-errors')),
+        '--destination',
+        dest,
+        '--no-theme',
+        '--no-check',
+      ],
       c.io,
     );
     expect(code).toBe(1);
@@ -62,7 +74,7 @@ describe('galley CLI', () => {
     const c = capture();
     const dest = path.join(tempDir(), '_site');
     const code = await main(
-      ['build', '--source', fixtureSite('layouts'), '--destination', dest, '--no-theme', '--quiet'],
+      ['build', '--source', copySite(fixtureSite('layouts')), '--destination', dest, '--no-theme', '--quiet'],
       c.io,
     );
     expect(code).toBe(0);
@@ -74,7 +86,15 @@ describe('galley CLI', () => {
     const c = capture();
     const dest = path.join(tempDir(), '_site');
     const code = await main(
-      ['build', '--source', fixtureSite('layouts'), '--destination', dest, '--no-theme', '--no-check'],
+      [
+        'build',
+        '--source',
+        copySite(fixtureSite('layouts')),
+        '--destination',
+        dest,
+        '--no-theme',
+        '--no-check',
+      ],
       c.io,
     );
     expect(code).toBe(0);
@@ -86,7 +106,7 @@ describe('galley CLI', () => {
 
   it('--config and --baseurl are passed through', async () => {
     const c = capture();
-    const site = fixtureSite('config');
+    const site = copySite(fixtureSite('config'));
     const dest = path.join(tempDir(), '_site');
     const code = await main(
       [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
-import { buildInvalid, expectDiagnostics, invalidSite, listTree, tempDir } from './helpers.js';
+import { buildInvalid, copySite, expectDiagnostics, invalidSite, listTree, tempDir } from './helpers.js';
 
 // Jekyll silently lets the last writer win; Galley refuses, naming both sources.
 describe('output collisions', () => {
@@ -20,8 +20,16 @@ describe('output collisions', () => {
 
   it('makes the CLI exit with 1', async () => {
     const err: string[] = [];
+    // A copy: the CLI writes its render cache into the source.
     const code = await main(
-      ['build', '--source', invalidSite('collisions'), '--destination', `${tempDir()}/_site`, '--no-theme'],
+      [
+        'build',
+        '--source',
+        copySite(invalidSite('collisions')),
+        '--destination',
+        `${tempDir()}/_site`,
+        '--no-theme',
+      ],
       { out: () => {}, err: (s) => err.push(s), isTTY: false },
     );
     expect(code).toBe(1);

@@ -12,13 +12,13 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { type BuildOptions, type BuildResult, build } from '../../src/build.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { formatDiagnostic } from '../../src/report/format-text.js';
+import { tempDir } from '../temp-dirs.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const FIXTURES = path.resolve(here, '..', 'fixtures');
@@ -34,10 +34,8 @@ export function invalidSite(name: string): string {
   return path.join(FIXTURES_INVALID, name, 'site');
 }
 
-/** A fresh empty temporary folder. */
-export function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'galley-'));
-}
+// Temporary folders are removed when the test file ends (test/temp-dirs.ts).
+export { tempDir };
 
 /** Copies a folder (a fixture site) into a fresh temporary folder and returns the copy's path. */
 export function copySite(from: string, name = 'site'): string {

@@ -2,12 +2,12 @@
 // them with Jekyll's output using ../shared/tools/parity.mjs. On a clone without ../shared these
 // tests are skipped, and say so.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { build } from '../../src/index.js';
 import type { GalleyPlugin } from '../../src/plugin-api.js';
+import { tempDir } from '../temp-dirs.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const shared = path.resolve(root, '..', 'shared');
@@ -16,8 +16,7 @@ const hasShared = existsSync(parityTool);
 if (!hasShared)
   console.warn(`corpus tests skipped: ${shared} not found (they need the shared corpus beside the repo)`);
 
-const work = mkdtempSync(path.join(os.tmpdir(), 'galley-corpus-test-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = tempDir('galley-corpus-test-');
 
 interface ParityResult {
   pages: number;

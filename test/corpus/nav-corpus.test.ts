@@ -1,22 +1,13 @@
 // The navigation of the Magento corpus slice in ../shared (skipped, and says so, without it): the
 // cloud guide from _data/toc/cloud-guide.yml, and the front matter menu checks on every guide.
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import os from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { build, DEFAULT_THEME_DIR } from '../../src/build.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { type SiteNavRun, siteNavOf } from '../nav/site-nav-of.js';
+import { tempDir } from '../temp-dirs.js';
 
 const corpus = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'corpus', 'devdocs-v2.0');
 const hasCorpus = existsSync(path.join(corpus, '_data', 'toc', 'cloud-guide.yml'));
@@ -98,8 +89,7 @@ describe.skipIf(!hasCorpus)('devdocs-v2.0: the front matter menu checks on every
 describe.skipIf(!hasCorpus)('devdocs-v2.0: the cloud guide in the default theme', () => {
   // The cloud pages' front matter with a one-line body (their bodies need the Magento plugins),
   // the TOC file and the site config: a quick build that still renders the real sidebar.
-  const work = mkdtempSync(path.join(os.tmpdir(), 'galley-nav-corpus-'));
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  const work = tempDir('galley-nav-corpus-');
   let html: string;
   beforeAll(async () => {
     const site = path.join(work, 'site');
