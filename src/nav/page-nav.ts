@@ -8,6 +8,21 @@ export interface PageNav {
   next: NavLink | null;
 }
 
+/** Where a page's `page.nav` came from: the sidebar it copies, and the index path it marks. */
+export interface MarkedNavOrigin {
+  sidebar: readonly NavNode[];
+  path: readonly number[];
+}
+
+// Every marked copy `pageNav` made, with its origin: the copy is a function of the two, so the
+// render cache can key it by the sidebar's hash and the path instead of walking each copy.
+const origins = new WeakMap<readonly NavNode[], MarkedNavOrigin>();
+
+/** The sidebar and path `nav` was marked from, when `pageNav` made it (undefined otherwise). */
+export function markedNavOrigin(nav: readonly NavNode[]): MarkedNavOrigin | undefined {
+  return origins.get(nav);
+}
+
 /**
  * Derives a page's navigation from its sidebar without walking it: only the lists on the branch
  * down to the page are copied (to set `open` and `active`); every other node is shared with
@@ -30,6 +45,7 @@ export function pageNav(tree: NavTree, url: string): PageNav {
     return copy;
   };
   const nav = mark(tree.nodes, 0);
+  origins.set(nav, { sidebar: tree.nodes, path: [...path] });
   const at = tree.readingIndex.get(url);
   return {
     nav,

@@ -4,7 +4,7 @@ import { redirectHtml, redirectTarget } from '../generate/redirects.js';
 import type { FileStamp } from '../read/file-stamps.js';
 import { dependencyHasher, sha256 } from './cache/dependency-hasher.js';
 import { lookupPage, PAGE_CACHE_FORMAT, type PageCache, type PageLookup } from './cache/page-cache.js';
-import { pageCacheKey } from './cache/page-key.js';
+import { pageCacheKey, seedPageNavHashes } from './cache/page-key.js';
 import type { RenderContext } from './render-context.js';
 import { type RenderedPage, renderPage } from './render-page.js';
 import { isRedirect, type RenderablePage } from './site-snapshot.js';
@@ -81,6 +81,7 @@ export async function renderPages(
 ): Promise<RenderedPages> {
   const { config } = ctx.snapshot;
   const objects = new WeakMap<object, string>();
+  if (cache) seedPageNavHashes(ctx.snapshot.pages, objects);
   const hashDependency = dependencyHasher(ctx.snapshot, objects);
   const next: PageCache | null = cache
     ? { format: PAGE_CACHE_FORMAT, galley: cache.galleyVersion, destination: cache.destination, entries: {} }

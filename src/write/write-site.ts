@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, linkSync, lstatSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { type FileStamp, stampOf } from '../read/file-stamps.js';
 import { sameStamp } from '../render/cache/build-record.js';
@@ -97,7 +97,10 @@ async function stageAndSwap(
   try {
     const dirs = new Set<string>();
     for (const f of files) dirs.add(path.dirname(path.join(tmp, f.outputPath)));
-    for (const d of [...dirs].sort()) await fs.mkdir(d, { recursive: true });
+    // Synchronous, as is removing the old site below: one thread-pool round trip per folder and
+    // per removed file made the write stage of a one-page edit of the 4,000-page bench site
+    // (200 folders) ~60 ms slower, and a loaded machine more.
+    for (const d of [...dirs].sort()) mkdirSync(d, { recursive: true });
     const previous = (await exists(destination)) ? destination : null;
     await mapLimit(files, 32, async (f) => {
       const target = path.join(tmp, f.outputPath);
@@ -118,7 +121,7 @@ async function stageAndSwap(
         await fs.rename(old, destination);
         throw error;
       }
-      await fs.rm(old, { recursive: true, force: true });
+      rmSync(old, { recursive: true, force: true });
     } else {
       await fs.mkdir(path.dirname(destination), { recursive: true });
       await fs.rename(tmp, destination);
@@ -143,11 +146,13 @@ async function linkIfSame(
 ): Promise<boolean> {
   const current = path.join(previous, file.outputPath);
   try {
-    const stat = await fs.lstat(current, { bigint: true });
+    // The common case (a page read back by the render cache) takes two quick calls, made
+    // synchronously: through the thread pool they were most of a one-page edit's write stage.
+    const stat = lstatSync(current, { bigint: true });
     if (!stat.isFile() || stat.size !== BigInt(Buffer.byteLength(file.content))) return false;
     // Read moments ago (by the render cache) and not touched since: no need to compare again.
     if (file.unchangedSince && sameStamp(file.unchangedSince, stampOf(stat))) {
-      await fs.link(current, target);
+      linkSync(current, target);
       return true;
     }
     const bytes = typeof file.content === 'string' ? Buffer.from(file.content) : file.content;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexTree } from '../../src/nav/index-tree.js';
 import { navNode } from '../../src/nav/nav-node.js';
-import { pageNav } from '../../src/nav/page-nav.js';
+import { markedNavOrigin, pageNav } from '../../src/nav/page-nav.js';
 
 function tree() {
   const a = navNode('A', '/a.html', 1);
@@ -71,5 +71,13 @@ describe('pageNav', () => {
     const nav = pageNav(built, '/elsewhere.html');
     expect(nav.nav).toBe(built.nodes);
     expect(nav).toMatchObject({ breadcrumbs: [], previous: null, next: null });
+  });
+
+  it('a marked copy remembers the sidebar and path it was marked from; the shared tree has none', () => {
+    const { built } = tree();
+    const nav = pageNav(built, '/a1x.html').nav;
+    expect(markedNavOrigin(nav)).toEqual({ sidebar: built.nodes, path: [0, 0, 0] });
+    expect(markedNavOrigin(nav)?.sidebar).toBe(built.nodes);
+    expect(markedNavOrigin(pageNav(built, '/elsewhere.html').nav)).toBeUndefined();
   });
 });

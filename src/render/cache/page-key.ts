@@ -1,4 +1,5 @@
 import type { SiteConfig } from '../../config/site-config.js';
+import { markedNavOrigin } from '../../nav/page-nav.js';
 import type { RenderablePage } from '../site-snapshot.js';
 import { sha256 } from './dependency-hasher.js';
 import { hashValue } from './hash-value.js';
@@ -57,4 +58,20 @@ export function pageCacheKey(
     ],
     memo,
   );
+}
+
+/**
+ * Seeds `memo` with the hash of each page's `page.nav` copy: the hash of the sidebar it was
+ * marked from plus the marked path, which determine it (see `markedNavOrigin`). Walking every
+ * copy instead was most of the time spent on page keys (each copies the top lists of a sidebar
+ * of thousands of entries). Must run before anything else in the build hashes with `memo`, so a
+ * copy always hashes the same way whichever page or dependency reaches it first.
+ */
+export function seedPageNavHashes(pages: readonly RenderablePage[], memo: WeakMap<object, string>): void {
+  for (const page of pages) {
+    const nav = page.vars.nav;
+    const origin = Array.isArray(nav) ? markedNavOrigin(nav) : undefined;
+    if (origin && !memo.has(nav as object))
+      memo.set(nav as object, `nav:${hashValue(origin.sidebar, memo)}@${origin.path.join('.')}`);
+  }
 }
