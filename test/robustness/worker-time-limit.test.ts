@@ -15,7 +15,10 @@ describe('render workers: markdown_time_limit', () => {
   it('a worker stuck on one page is stopped; that page fails at its line, the others render as on one thread', async () => {
     const files: Record<string, string> = { '_config.yml': 'markdown_time_limit: 2000\n' };
     for (let i = 0; i < 12; i++)
-      files[`p${String(i).padStart(2, '0')}.md`] = page(`# Page ${i}\n\nBody ${i}.\n`);
+      // Non-ASCII and astral text: a worker started again reads the bodies from the same shared buffer.
+      files[`p${String(i).padStart(2, '0')}.md`] = page(
+        `# Page ${i}\n\nBody ${i}: \u00e9t\u00e9 \u6f22 \u{1F600}.\n`,
+      );
     files['p05-slow.md'] = page(slowBody());
     const ws = snapshotHashes(workspace(null, files));
     const started = performance.now();
@@ -29,6 +32,9 @@ describe('render workers: markdown_time_limit', () => {
     expect(listTree(ws.dest)).not.toContain('p05-slow.html');
     const oneThread = await buildWs(ws, { writeOnError: true, jobs: 1 });
     expect(oneThread.pages).toEqual(pooled.pages);
+    // Those of the stopped worker's chunk are rendered again: their text is whole too.
+    for (const p of pooled.pages.filter((p) => p.path !== 'p05-slow.md'))
+      expect(p.html).toContain(`Body ${Number(p.path.slice(1, 3))}: \u00e9t\u00e9 \u6f22 \u{1F600}.`);
     expect(errorsAt(oneThread.diagnostics)).toEqual(errorsAt(pooled.diagnostics));
     expectUntouched(ws);
     // Two workers load the TypeScript sources through tsx, and one is started again: slow when loaded.
