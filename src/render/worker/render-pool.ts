@@ -13,13 +13,6 @@ import type { WorkerReply } from './worker-messages.js';
 /** Pages handed to a worker at a time: small enough to balance, large enough to keep messages few. */
 const CHUNK = 8;
 
-/**
- * A render worker's young generation, in MiB. V8's default (48) let each worker hold ~40 MiB of
- * short-lived parse trees between scavenges: on the 4,000-page bench site, 12 took the build's peak
- * from ~510 to ~432 MiB with 2 workers, for about 2% more CPU; 8 saved no more and cost 5%, 4 cost 18%.
- */
-const WORKER_YOUNG_GENERATION_MB = 12;
-
 /** A pool of render workers over one snapshot. */
 export interface RenderPool {
   render(pages: readonly RenderablePage[]): Promise<RenderedPage[]>;
@@ -61,15 +54,17 @@ export async function startRenderPool(
   const spawn = async (): Promise<PoolWorker> => {
     const clock = createMarkdownClock();
     const workerData = { packed, collectFacts, clock };
-    const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
+    // V8's default young generation. 12 MiB cut the 4,000-page bench site's peak by ~85 MiB but
+    // cost 13% wall time (20.8 s against 18.4 s, medians of 3): `--jobs 1` is the cheaper way to
+    // lower memory (21.5 s, 360 MiB).
     // Under the test runner the sources are TypeScript: the worker registers tsx, then loads them.
     const worker =
       sourceExtension() === '.ts'
         ? new Worker(
             `import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script.href)}); });`,
-            { eval: true, execArgv: [], workerData, resourceLimits },
+            { eval: true, execArgv: [], workerData },
           )
-        : new Worker(script, { workerData, resourceLimits });
+        : new Worker(script, { workerData });
     await new Promise<void>((resolve, reject) => {
       worker.once('message', () => resolve());
       worker.once('error', reject);

@@ -18,7 +18,9 @@ const { packed, collectFacts, clock } = workerData as {
   collectFacts: boolean;
   clock: SharedArrayBuffer;
 };
-const snapshot = unpackSnapshot(packed);
+/** Index of the page being rendered (its body is not kept after the render, snapshot-transfer.ts). */
+let rendering = -1;
+const snapshot = unpackSnapshot(packed, () => rendering);
 const { registry, api } = createPluginRegistry(Object.freeze({ ...snapshot.config.values }));
 // The main thread loaded the same plugins and reported their problems; these are duplicates.
 const ignored: Diagnostic[] = [];
@@ -30,7 +32,12 @@ async function answer(request: WorkerRequest): Promise<void> {
   const results = [];
   for (const index of request.pages) {
     setClockPage(clock, index);
-    results.push(await renderPage(snapshot.pages[index], ctx));
+    rendering = index;
+    try {
+      results.push(await renderPage(snapshot.pages[index], ctx));
+    } finally {
+      rendering = -1;
+    }
   }
   const reply: WorkerReply = { id: request.id, results };
   try {

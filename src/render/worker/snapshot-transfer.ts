@@ -5,7 +5,8 @@
 // bench site (issue 7). Packing keeps the page texts out of the clone:
 // - The pages' bodies go as UTF-8 in one SharedArrayBuffer that every worker reads and none copies;
 //   a page's `source.body` and `page.content` are decoded from it when read. Most pages' texts are
-//   read once, by their own render, so a worker holds only the bodies it is rendering.
+//   read only by their own render, so a worker holds only the bodies it is rendering (and those
+//   of other pages its renders read: see unpackSnapshot).
 // - A page's file in `relativeFiles` goes as the text before its body, joined when first read.
 // The `vars` objects are posted as copies without `content`, put in every place the snapshot held
 // the originals (`site.pages`, collections...), so they are still one object per page there.
@@ -78,15 +79,28 @@ export function packSnapshot(snapshot: SiteSnapshot): PackedSnapshot {
   return { snapshot: { ...rest, pages, site }, bodies, bodyRanges, relativeFiles };
 }
 
-/** The snapshot a packed one was made from; mutates the (cloned) packed value. */
-export function unpackSnapshot(packed: PackedSnapshot): SiteSnapshot {
+/**
+ * The snapshot a packed one was made from; mutates the (cloned) packed value. `rendering` names
+ * the page being rendered: its body is decoded on every read (a few per render), and dropped with
+ * the render; another page's body, once read (a layout looping over `site.pages` reads them all on
+ * every page), is kept, so a site that reads them pays the memory once instead of the decoding on
+ * every page.
+ */
+export function unpackSnapshot(packed: PackedSnapshot, rendering: () => number = () => -1): SiteSnapshot {
   const { pages } = packed.snapshot;
   const bytes = Buffer.from(packed.bodies);
   const ranges = packed.bodyRanges;
+  const kept = new Map<number, string>();
   for (let k = 0; k < ranges.length; k += 3) {
     const [i, start, end] = [ranges[k], ranges[k + 1], ranges[k + 2]];
-    // Decoded on every read: a render reads its page's body a few times, other pages' rarely.
-    const body = { get: () => bytes.toString('utf8', start, end), enumerable: true, configurable: true };
+    const read = () => {
+      let text = kept.get(i);
+      if (text !== undefined) return text;
+      text = bytes.toString('utf8', start, end);
+      if (rendering() !== i) kept.set(i, text);
+      return text;
+    };
+    const body = { get: read, enumerable: true, configurable: true };
     Object.defineProperty(pages[i].source, 'body', body);
     Object.defineProperty(pages[i].vars, 'content', body);
   }
