@@ -321,6 +321,8 @@ export async function build(options: BuildOptions = {}, internals?: BuildInterna
   // Cached pages' HTML is read back from the site the cache was saved with, wherever this build
   // writes (-d may differ): each file is used only when it still hashes as the entry says.
   const previousSite = previousCache?.destination ?? config.destination;
+  // Workers are stopped whether the render succeeds or not: a live worker would keep the process
+  // from exiting after a failed build.
   const rendered = await renderPages(
     toWrite,
     ctx,
@@ -335,8 +337,7 @@ export async function build(options: BuildOptions = {}, internals?: BuildInterna
         }
       : null,
     renderer,
-  );
-  await closeRenderer?.();
+  ).finally(() => closeRenderer?.());
   diagnostics.push(...rendered.diagnostics);
   const checked = rendered.checked;
   const pages: BuiltPage[] = toWrite.map((page, i) => ({
