@@ -170,3 +170,35 @@ export function expectDiagnostics(name: string, diagnostics: readonly Diagnostic
 export function buildInvalid(name: string, options: BuildOptions = {}): Promise<FixtureBuild> {
   return buildSite(invalidSite(name), options);
 }
+
+/** One build of `buildWithJobs`: output file hashes, some files' texts, diagnostics without causes. */
+export interface JobsRun {
+  /** `hashTree` of the output, or null when nothing was written. */
+  tree: string | null;
+  /** The texts of the files asked for (null when missing). */
+  files: Record<string, string | null>;
+  diagnostics: Omit<Diagnostic, 'cause'>[];
+}
+
+/**
+ * Builds `source` with 1 and then 2 render threads into fresh folders (no theme, checks on), for
+ * tests that the thread count changes nothing.
+ */
+export async function buildWithJobs(source: string, files: readonly string[] = []): Promise<JobsRun[]> {
+  const runs: JobsRun[] = [];
+  for (const jobs of [1, 2]) {
+    const destination = path.join(tempDir(), '_site');
+    const result = await build({ source, destination, theme: false, jobs });
+    const written = fs.existsSync(destination);
+    const text = (file: string) => {
+      const abs = path.join(destination, file);
+      return written && fs.existsSync(abs) ? fs.readFileSync(abs, 'utf8') : null;
+    };
+    runs.push({
+      tree: written ? hashTree(destination) : null,
+      files: Object.fromEntries(files.map((f) => [f, text(f)])),
+      diagnostics: result.diagnostics.map(({ cause: _c, ...d }) => d),
+    });
+  }
+  return runs;
+}

@@ -1,8 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../../src/build.js';
-import { hashTree, tempDir, writeFiles } from '../build/helpers.js';
+import { buildWithJobs, tempDir, writeFiles } from '../build/helpers.js';
 
 /**
  * A site whose templates read every page's `page` variables in the ways a worker could show
@@ -68,29 +66,12 @@ function pageVariablesSite(): string {
   return root;
 }
 
-/** Builds `source` with 1 and 2 jobs: the output tree, some pages as text, the diagnostics. */
-async function buildWithJobs(source: string) {
-  const runs = [];
-  for (const jobs of [1, 2]) {
-    const destination = path.join(tempDir(), '_site');
-    const result = await build({ source, destination, theme: false, jobs });
-    runs.push({
-      tree: hashTree(destination),
-      files: Object.fromEntries(
-        ['astral.html', 'p01.html', 'reader.html', 'keyed.html', 'empty.html', 'docs/alpha.html'].map((f) => [
-          f,
-          fs.readFileSync(path.join(destination, f), 'utf8'),
-        ]),
-      ),
-      diagnostics: result.diagnostics.map(({ cause: _c, ...d }) => d),
-    });
-  }
-  return runs;
-}
+/** The pages whose texts the tests read. */
+const READ = ['astral.html', 'p01.html', 'reader.html', 'keyed.html', 'empty.html', 'docs/alpha.html'];
 
 describe('page variables in worker threads', () => {
   it('read the same with any number of jobs: whole page objects, key order, other pages, collections', async () => {
-    const runs = await buildWithJobs(pageVariablesSite());
+    const runs = await buildWithJobs(pageVariablesSite(), READ);
     expect(runs[0].files['astral.html']).toContain('Emoji \u{1F600}');
     expect(runs[0].files['p01.html']).toContain('[me:/p01.html]');
     expect(runs[0].files['p01.html']).toContain('<p id="generated">loop not a loop Page 0</p>');
