@@ -54,9 +54,9 @@ export async function startRenderPool(
   const spawn = async (): Promise<PoolWorker> => {
     const clock = createMarkdownClock();
     const workerData = { packed, collectFacts, clock };
-    // V8's default young generation. 12 MiB cut the 4,000-page bench site's peak by ~85 MiB but
-    // cost 13% wall time (20.8 s against 18.4 s, medians of 3): `--jobs 1` is the cheaper way to
-    // lower memory (21.5 s, 360 MiB).
+    // No `resourceLimits`: a 12 MiB young generation cut the 4,000-page bench site's peak by
+    // ~85 MiB but cost 13% wall time (20.8 s against 18.4 s, medians of 3); `--jobs 1` lowers
+    // memory more cheaply (21.5 s, 360 MiB).
     // Under the test runner the sources are TypeScript: the worker registers tsx, then loads them.
     const worker =
       sourceExtension() === '.ts'
