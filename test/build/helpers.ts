@@ -53,6 +53,14 @@ export function writeFiles(root: string, files: Record<string, string>): void {
   }
 }
 
+/** Replaces the first `from` in the file at `rel` under `root` with `to`; `from` must be there. */
+export function editFile(root: string, rel: string, from: string, to: string): void {
+  const file = path.join(root, rel);
+  const text = fs.readFileSync(file, 'utf8');
+  expect(text, `${rel} should contain the text to edit`).toContain(from);
+  fs.writeFileSync(file, text.replace(from, to));
+}
+
 export interface FixtureBuild {
   result: BuildResult;
   /** The destination folder (a fresh temporary folder's `_site`). */

@@ -1,11 +1,7 @@
-// The render cache keys a page's `page.nav` by the sidebar it was marked from and the marked path
-// (seedPageNavHashes), not by walking the copy. These edits change what a page's sidebar shows
-// without touching the page itself, including parts of the sidebar away from the page's own branch.
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
-import { hashTree, readOut, tempDir, writeFiles } from '../build/helpers.js';
+import { editFile, hashTree, readOut, tempDir, writeFiles } from '../build/helpers.js';
 
 const SECTION = (order: number, subgroup: string, title: string, parent = false) =>
   `---\ngroup: tools\nsubgroup: ${subgroup}\ntitle: ${title}\nmenu_order: ${order}\n${parent ? 'menu_node: parent\n' : ''}---\nBody of ${title}.\n`;
@@ -60,11 +56,6 @@ async function coldTree(site: string): Promise<string> {
   return hashTree(dest);
 }
 
-const edit = (root: string, rel: string, from: string, to: string) => {
-  const file = path.join(root, rel);
-  fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(from, to));
-};
-
 describe('render cache keys of page.nav', () => {
   it('a build with nothing changed reuses every page, though each page has its own marked copy', async () => {
     const site = navSite();
@@ -78,7 +69,7 @@ describe('render cache keys of page.nav', () => {
     const site = navSite();
     await run(site);
     // Options is under Reference; Install's marked branch is Start, whose copy shares nothing with it.
-    edit(site, 'tools/options.md', 'title: Options', 'title: Settings');
+    editFile(site, 'tools/options.md', 'title: Options', 'title: Settings');
     const after = await run(site);
     expect(after.rendered).toEqual(TOOLS);
     expect(readOut(path.join(site, '_site'), 'tools/install.html')).toContain('  - Settings\n');
@@ -88,7 +79,7 @@ describe('render cache keys of page.nav', () => {
   it('reordering two pages rebuilds the sidebar, with the marks and neighbours a cold build gives', async () => {
     const site = navSite();
     await run(site);
-    edit(site, 'tools/install.md', 'menu_order: 2', 'menu_order: 4');
+    editFile(site, 'tools/install.md', 'menu_order: 2', 'menu_order: 4');
     const after = await run(site);
     expect(after.rendered).toEqual(TOOLS);
     expect(readOut(path.join(site, '_site'), 'tools/upgrade.html')).toContain(
@@ -100,7 +91,7 @@ describe('render cache keys of page.nav', () => {
   it('moving a page to another section changes where the other pages are marked', async () => {
     const site = navSite();
     await run(site);
-    edit(site, 'tools/start.md', 'subgroup: 10_start', 'subgroup: 30_start');
+    editFile(site, 'tools/start.md', 'subgroup: 10_start', 'subgroup: 30_start');
     const after = await run(site);
     expect(after.rendered).toEqual(TOOLS);
     expect(readOut(path.join(site, '_site'), 'tools/options.html')).toMatch(/^- Reference open$/m);

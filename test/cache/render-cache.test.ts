@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type BuildOptions, build } from '../../src/build.js';
 import { main } from '../../src/cli.js';
-import { hashTree, tempDir, writeFiles } from '../build/helpers.js';
+import { editFile, hashTree, tempDir, writeFiles } from '../build/helpers.js';
 
 /** A small site whose pages read different things: an include each, data, site.pages, a link. */
 function cacheSite(): string {
@@ -30,11 +30,6 @@ async function run(source: string, destination: string, extra: BuildOptions = {}
   const rendered = (result.cache?.rebuilt ?? []).map((r) => r.path).sort();
   return { result, rendered };
 }
-
-const edit = (root: string, rel: string, from: string, to: string) => {
-  const file = path.join(root, rel);
-  fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(from, to));
-};
 
 describe('render cache', () => {
   it('does not render unchanged pages again, and the output is byte-identical', async () => {
@@ -87,7 +82,7 @@ describe('render cache', () => {
   it('an include edit rebuilds exactly the pages that include it', async () => {
     const site = cacheSite();
     await run(site, path.join(tempDir(), '_site'));
-    edit(site, '_includes/note.md', 'one', 'two');
+    editFile(site, '_includes/note.md', 'one', 'two');
     const after = await run(site, path.join(tempDir(), '_site'));
     expect(after.rendered).toEqual(['a.md', 'f.md']);
     expect(after.result.pages.find((p) => p.path === 'a.md')?.html).toContain('two');
@@ -103,16 +98,16 @@ describe('render cache', () => {
     const site = cacheSite();
     const dest = path.join(tempDir(), '_site');
     await run(site, dest);
-    edit(site, '_data/versions.yml', 'v2', 'v3');
+    editFile(site, '_data/versions.yml', 'v2', 'v3');
     expect((await run(site, dest)).rendered).toEqual(['d.md']);
-    edit(site, '_layouts/default.html', '<title>', '<title>Docs: ');
+    editFile(site, '_layouts/default.html', '<title>', '<title>Docs: ');
     expect((await run(site, dest)).rendered).toEqual(['a.md', 'b.md']);
     // A new title changes site.pages, which e.md lists; c.md links to a.md, whose URL is unchanged.
-    edit(site, 'a.md', 'title: A', 'title: A2');
+    editFile(site, 'a.md', 'title: A', 'title: A2');
     const retitled = await run(site, dest);
     expect(retitled.rendered).toEqual(['a.md', 'e.md']);
     expect(retitled.result.pages.find((p) => p.path === 'e.md')?.html).toContain('A2');
-    edit(site, 'a.md', 'title: A2', 'title: A2\npermalink: /moved.html');
+    editFile(site, 'a.md', 'title: A2', 'title: A2\npermalink: /moved.html');
     expect((await run(site, dest)).rendered).toEqual(['a.md', 'c.md', 'e.md']);
   });
 
@@ -166,7 +161,7 @@ describe('render cache', () => {
     const err: string[] = [];
     const io = { out: () => {}, err: (s: string) => err.push(s), isTTY: false };
     expect(await main(['build', '-s', site, '-d', dest, '--no-theme', '--no-check', '-q'], io)).toBe(0);
-    edit(site, '_includes/other.md', 'Other', 'Another');
+    editFile(site, '_includes/other.md', 'Other', 'Another');
     err.length = 0;
     expect(
       await main(['build', '-s', site, '-d', dest, '--no-theme', '--no-check', '-q', '--explain'], io),

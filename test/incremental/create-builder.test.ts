@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { type BuildOptions, build } from '../../src/build.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { createBuilder } from '../../src/incremental/create-builder.js';
-import { hashTree, tempDir, writeFiles } from '../build/helpers.js';
+import { editFile, hashTree, tempDir, writeFiles } from '../build/helpers.js';
 
 /**
  * A small site whose pages read different things: an include, a layout, data, `site.pages`, a
@@ -50,19 +50,12 @@ async function startBuilder(site: string, extra: BuildOptions = {}) {
   return { builder, destination };
 }
 
-const edit = (root: string, rel: string, from: string, to: string) => {
-  const file = path.join(root, rel);
-  const text = fs.readFileSync(file, 'utf8');
-  expect(text).toContain(from);
-  fs.writeFileSync(file, text.replace(from, to));
-};
-
 describe('createBuilder', () => {
   it('a page body edit renders that page (and the page listing site.pages), writes only changed files', async () => {
     const site = editSite();
     const { builder, destination } = await startBuilder(site);
     const before = fs.statSync(path.join(destination, 'list.html')).mtimeMs;
-    edit(site, 'beta.md', 'Beta text.', 'Beta text, edited.');
+    editFile(site, 'beta.md', 'Beta text.', 'Beta text, edited.');
     const r = await builder.rebuild({ changed: ['beta.md'] });
     expect(r.rebuild.mode).toBe('edit');
     // list.md reads site.pages, which holds every page's content, so it is rendered too; its
@@ -81,7 +74,7 @@ describe('createBuilder', () => {
   it('an absolute path is taken as well as one relative to the source', async () => {
     const site = editSite();
     const { builder, destination } = await startBuilder(site);
-    edit(site, 'delta.md', '{% for c', 'Colors:\n\n{% for c');
+    editFile(site, 'delta.md', '{% for c', 'Colors:\n\n{% for c');
     const r = await builder.rebuild({ changed: [path.join(site, 'delta.md')] });
     expect(r.rebuild.mode).toBe('edit');
     expect(r.rebuild.rendered).toEqual(['delta.md', 'list.md']);
@@ -91,7 +84,7 @@ describe('createBuilder', () => {
   it('an include edit renders exactly the pages that include it', async () => {
     const site = editSite();
     const { builder, destination } = await startBuilder(site);
-    edit(site, '_includes/footer.html', 'Footer one', 'Footer two');
+    editFile(site, '_includes/footer.html', 'Footer one', 'Footer two');
     const r = await builder.rebuild({ changed: ['_includes/footer.html'] });
     expect(r.rebuild.mode).toBe('edit');
     expect(r.rebuild.rendered).toEqual(['beta.md']);
@@ -105,7 +98,7 @@ describe('createBuilder', () => {
   it('a layout edit renders exactly the pages using that layout', async () => {
     const site = editSite();
     const { builder, destination } = await startBuilder(site);
-    edit(site, '_layouts/plain.html', '<main>', '<main class="wide">');
+    editFile(site, '_layouts/plain.html', '<main>', '<main class="wide">');
     const r = await builder.rebuild({ changed: ['_layouts/plain.html'] });
     expect(r.rebuild.mode).toBe('edit');
     expect(r.rebuild.rendered).toEqual(['delta.md', 'gamma.md', 'list.md', 'quiet.md']);
@@ -115,7 +108,7 @@ describe('createBuilder', () => {
   it('renaming a heading another page links to reports the broken anchor there, as a fresh build does', async () => {
     const site = editSite();
     const { builder } = await startBuilder(site);
-    edit(site, 'alpha.md', '## Setup steps', '## Installation steps');
+    editFile(site, 'alpha.md', '## Setup steps', '## Installation steps');
     const r = await builder.rebuild({ changed: ['alpha.md'] });
     expect(r.rebuild.mode).toBe('edit');
     // alpha.md and list.md were rendered again; gamma.md links to alpha.md, whose anchors changed.
@@ -124,7 +117,7 @@ describe('createBuilder', () => {
     expect(broken.map((d) => `${d.file}:${d.line}`)).toEqual(['gamma.md:7']);
     expect(withoutCause(r.diagnostics)).toEqual((await coldBuild(site)).diagnostics);
     // And back: the finding goes away again.
-    edit(site, 'alpha.md', '## Installation steps', '## Setup steps');
+    editFile(site, 'alpha.md', '## Installation steps', '## Setup steps');
     const back = await builder.rebuild({ changed: ['alpha.md'] });
     expect(back.diagnostics.filter((d) => d.ruleId === 'links/missing-anchor')).toEqual([]);
   });
@@ -132,7 +125,7 @@ describe('createBuilder', () => {
   it('an inline ignore comment added by an edit silences the finding, as in a fresh build', async () => {
     const site = editSite();
     const { builder } = await startBuilder(site);
-    edit(site, 'quiet.md', '<!-- galley-ignore links/missing-page -->\n', '');
+    editFile(site, 'quiet.md', '<!-- galley-ignore links/missing-page -->\n', '');
     const loud = await builder.rebuild({ changed: ['quiet.md'] });
     expect(loud.rebuild.mode).toBe('edit');
     expect(loud.diagnostics.filter((d) => d.ruleId === 'links/missing-page').map((d) => d.file)).toEqual([
@@ -144,7 +137,7 @@ describe('createBuilder', () => {
   it('a data file edit runs the whole build, rendering only the pages that read it', async () => {
     const site = editSite();
     const { builder, destination } = await startBuilder(site);
-    edit(site, '_data/colors.yml', '- green', '- blue');
+    editFile(site, '_data/colors.yml', '- green', '- blue');
     const r = await builder.rebuild({ changed: ['_data/colors.yml'] });
     expect(r.rebuild.mode).toBe('full');
     expect(r.rebuild.rendered).toEqual(['delta.md']);
@@ -156,7 +149,7 @@ describe('createBuilder', () => {
     const site = editSite();
     fs.appendFileSync(path.join(site, '_layouts/plain.html'), '<p>{{ site.title }}</p>\n');
     const { builder, destination } = await startBuilder(site);
-    edit(site, '_config.yml', 'title: Builder test', 'title: Builder renamed');
+    editFile(site, '_config.yml', 'title: Builder test', 'title: Builder renamed');
     const r = await builder.rebuild({ changed: ['_config.yml'] });
     expect(r.rebuild.mode).toBe('full');
     expect(r.rebuild.why).toContain('_config.yml is a config file');
@@ -167,7 +160,7 @@ describe('createBuilder', () => {
   it('a front matter edit runs the whole build and says why', async () => {
     const site = editSite();
     const { builder, destination } = await startBuilder(site);
-    edit(site, 'beta.md', 'title: Beta', 'title: Beta two');
+    editFile(site, 'beta.md', 'title: Beta', 'title: Beta two');
     const r = await builder.rebuild({ changed: ['beta.md'] });
     expect(r.rebuild.mode).toBe('full');
     expect(r.rebuild.why).toContain('front matter of beta.md');
@@ -194,12 +187,12 @@ describe('createBuilder', () => {
     const site = editSite();
     const { builder, destination } = await startBuilder(site);
     const good = hashTree(destination);
-    edit(site, 'beta.md', 'Beta text.', 'Beta {% if %} text.');
+    editFile(site, 'beta.md', 'Beta text.', 'Beta {% if %} text.');
     const r = await builder.rebuild({ changed: ['beta.md'] });
     expect(r.written).toBe(false);
     expect(r.diagnostics.some((d) => d.file === 'beta.md' && d.severity === 'error')).toBe(true);
     expect(hashTree(destination)).toBe(good);
-    edit(site, 'beta.md', 'Beta {% if %} text.', 'Beta text, fixed.');
+    editFile(site, 'beta.md', 'Beta {% if %} text.', 'Beta text, fixed.');
     const fixed = await builder.rebuild({ changed: ['beta.md'] });
     expect(fixed.written).toBe(true);
     expect(hashTree(destination)).toBe((await coldBuild(site)).tree);
@@ -208,7 +201,7 @@ describe('createBuilder', () => {
   it('with checks off, an edit still renders and writes only what changed', async () => {
     const site = editSite();
     const { builder, destination } = await startBuilder(site, { check: false });
-    edit(site, '_includes/tip.md', 'A tip.', 'A better tip.');
+    editFile(site, '_includes/tip.md', 'A tip.', 'A better tip.');
     const r = await builder.rebuild({ changed: ['_includes/tip.md'] });
     expect(r.rebuild.rendered).toEqual(['alpha.md']);
     expect(r.rebuild.rechecked).toEqual([]);
@@ -224,7 +217,7 @@ describe('createBuilder', () => {
       'two.md': '---\ntitle: Two\n---\nTwo.\n\n{% include menu.md %}\n',
     });
     const { builder } = await startBuilder(site);
-    edit(site, 'one.md', 'One.', 'One, edited.');
+    editFile(site, 'one.md', 'One.', 'One, edited.');
     const r = await builder.rebuild({ changed: ['one.md'] });
     expect(r.rebuild.mode).toBe('edit');
     const found = r.diagnostics.filter((d) => d.ruleId === 'links/missing-page');
