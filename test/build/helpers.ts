@@ -61,6 +61,20 @@ export function editFile(root: string, rel: string, from: string, to: string): v
   fs.writeFileSync(file, text.replace(from, to));
 }
 
+/**
+ * Builds `source` with the render cache on (no theme): the result, the paths of the pages rendered
+ * rather than reused, and those paths with the reason, each sorted.
+ */
+export async function buildWithCache(source: string, destination: string, extra: BuildOptions = {}) {
+  const result = await build({ source, destination, theme: false, cache: true, ...extra });
+  const rebuilt = result.cache?.rebuilt ?? [];
+  return {
+    result,
+    rendered: rebuilt.map((r) => r.path).sort(),
+    rebuilt: rebuilt.map((r) => [r.path, r.reason]).sort(),
+  };
+}
+
 export interface FixtureBuild {
   result: BuildResult;
   /** The destination folder (a fresh temporary folder's `_site`). */

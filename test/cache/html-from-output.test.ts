@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type BuildOptions, build } from '../../src/build.js';
-import { hashTree, tempDir, writeFiles } from '../build/helpers.js';
+import { build } from '../../src/build.js';
+import { buildWithCache, hashTree, tempDir, writeFiles } from '../build/helpers.js';
 
 /** Three pages, each with a sentence found nowhere else, so the cache file can be searched for it. */
 function site(): string {
@@ -18,24 +18,18 @@ function site(): string {
   return root;
 }
 
-async function run(source: string, destination: string, extra: BuildOptions = {}) {
-  const result = await build({ source, destination, theme: false, cache: true, ...extra });
-  const rebuilt = (result.cache?.rebuilt ?? []).map((r) => [r.path, r.reason]).sort();
-  return { result, rebuilt };
-}
-
 const cacheFile = (root: string) => path.join(root, '.galley-cache', 'pages.json');
 
 describe('render cache: HTML read back from the site', () => {
   it('keeps a hash of each page instead of its HTML, and a warm build takes the HTML from the site', async () => {
     const root = site();
     const dest = path.join(tempDir(), '_site');
-    const cold = await run(root, dest);
+    const cold = await buildWithCache(root, dest);
     const saved = fs.readFileSync(cacheFile(root), 'utf8');
     expect(saved).not.toContain('The lamp turns twice a minute.');
     expect(JSON.parse(saved).entries['lighthouse.md'].htmlHash).toMatch(/^[0-9a-f]{64}$/);
 
-    const warm = await run(root, dest);
+    const warm = await buildWithCache(root, dest);
     expect(warm.rebuilt).toEqual([]);
     expect(warm.result.cache?.reused).toBe(3);
     expect(warm.result.pages).toEqual(cold.result.pages);
@@ -44,11 +38,11 @@ describe('render cache: HTML read back from the site', () => {
   it('renders a page again when its output was changed or deleted, and says so', async () => {
     const root = site();
     const dest = path.join(tempDir(), '_site');
-    await run(root, dest);
+    await buildWithCache(root, dest);
     fs.writeFileSync(path.join(dest, 'lighthouse.html'), '<main>edited by hand</main>\n');
     fs.rmSync(path.join(dest, 'tides.html'));
 
-    const warm = await run(root, dest);
+    const warm = await buildWithCache(root, dest);
     // The site is named relative to the working folder when inside it (`_site`), else in full.
     const reason = `its output in ${dest} is missing or was changed`;
     expect(warm.rebuilt).toEqual([
@@ -59,7 +53,7 @@ describe('render cache: HTML read back from the site', () => {
     const uncached = await build({ source: root, destination: path.join(tempDir(), '_site'), theme: false });
     expect(hashTree(dest)).toBe(hashTree(uncached.config?.destination as string));
     // The rendered pages' hashes were saved again: the next build reuses every page.
-    expect((await run(root, dest)).rebuilt).toEqual([]);
+    expect((await buildWithCache(root, dest)).rebuilt).toEqual([]);
   });
 
   it.skipIf(spawnSync('mkfifo', ['--version']).status !== 0)(
@@ -67,10 +61,10 @@ describe('render cache: HTML read back from the site', () => {
     async () => {
       const root = site();
       const dest = path.join(tempDir(), '_site');
-      await run(root, dest);
+      await buildWithCache(root, dest);
       fs.rmSync(path.join(dest, 'tides.html'));
       expect(spawnSync('mkfifo', [path.join(dest, 'tides.html')]).status).toBe(0);
-      const warm = await run(root, dest);
+      const warm = await buildWithCache(root, dest);
       expect(warm.rebuilt).toEqual([['tides.md', `its output in ${dest} is missing or was changed`]]);
       expect(fs.statSync(path.join(dest, 'tides.html')).isFile()).toBe(true);
     },
@@ -84,11 +78,11 @@ describe('render cache: HTML read back from the site', () => {
       '---\ntitle: Emoji\nlayout: page\n---\nX{{ "\u{1F600}x" | split: "" | first }}Y\n',
     );
     const dest = path.join(tempDir(), '_site');
-    const cold = await run(root, dest);
+    const cold = await buildWithCache(root, dest);
     const coldPage = cold.result.pages.find((p) => p.path === 'emoji.md');
     expect(coldPage?.html).toContain('X\uFFFDY');
     fs.appendFileSync(path.join(root, 'harbour.md'), 'More.\n');
-    const warm = await run(root, dest);
+    const warm = await buildWithCache(root, dest);
     expect(warm.rebuilt.map(([p]) => p)).toEqual(['harbour.md']);
     expect(warm.result.pages.find((p) => p.path === 'emoji.md')).toEqual(coldPage);
   });
@@ -96,7 +90,7 @@ describe('render cache: HTML read back from the site', () => {
   it('links a file it read back into the new site only while that file is untouched', async () => {
     const root = site();
     const dest = path.join(tempDir(), '_site');
-    await run(root, dest);
+    await buildWithCache(root, dest);
     const file = path.join(dest, 'harbour.html');
     const html = fs.readFileSync(file, 'utf8');
     const inode = fs.statSync(file).ino;
@@ -114,18 +108,18 @@ describe('render cache: HTML read back from the site', () => {
   it('reads from the site the cache was saved with when the destination changes', async () => {
     const root = site();
     const first = path.join(tempDir(), '_site');
-    await run(root, first);
+    await buildWithCache(root, first);
     const second = path.join(tempDir(), 'out');
-    expect((await run(root, second)).rebuilt).toEqual([]);
+    expect((await buildWithCache(root, second)).rebuilt).toEqual([]);
     expect(hashTree(second)).toBe(hashTree(first));
     // The cache now names the second site: the first can go without costing a render.
     fs.rmSync(first, { recursive: true });
-    expect((await run(root, second)).rebuilt).toEqual([]);
+    expect((await buildWithCache(root, second)).rebuilt).toEqual([]);
     const third = path.join(tempDir(), 'again');
-    expect((await run(root, third)).rebuilt).toEqual([]);
+    expect((await buildWithCache(root, third)).rebuilt).toEqual([]);
     fs.rmSync(second, { recursive: true });
     fs.rmSync(third, { recursive: true });
-    expect((await run(root, path.join(tempDir(), 'fresh'))).rebuilt.map(([p]) => p)).toEqual([
+    expect((await buildWithCache(root, path.join(tempDir(), 'fresh'))).rebuilt.map(([p]) => p)).toEqual([
       'harbour.md',
       'lighthouse.md',
       'tides.md',
@@ -135,20 +129,20 @@ describe('render cache: HTML read back from the site', () => {
   it('a site not written (a page failed) leaves the cache pointing at the site that holds the pages', async () => {
     const root = site();
     const dest = path.join(tempDir(), '_site');
-    await run(root, dest);
+    await buildWithCache(root, dest);
     writeFiles(root, { 'broken.md': '---\ntitle: Broken\nlayout: page\n---\n{% include missing.html %}\n' });
-    const failed = await run(root, path.join(tempDir(), 'elsewhere'));
+    const failed = await buildWithCache(root, path.join(tempDir(), 'elsewhere'));
     expect(failed.result.written).toBe(false);
     expect(failed.rebuilt.map(([p]) => p)).toEqual(['broken.md']);
     fs.rmSync(path.join(root, 'broken.md'));
-    const fixed = await run(root, path.join(tempDir(), 'elsewhere'));
+    const fixed = await buildWithCache(root, path.join(tempDir(), 'elsewhere'));
     expect(fixed.rebuilt).toEqual([]);
   });
 
   it('a cache of the previous format, which held the HTML, is ignored with a warning', async () => {
     const root = site();
     const dest = path.join(tempDir(), '_site');
-    const cold = await run(root, dest);
+    const cold = await buildWithCache(root, dest);
     const doc = JSON.parse(fs.readFileSync(cacheFile(root), 'utf8'));
     const old = {
       format: 1,
@@ -161,7 +155,7 @@ describe('render cache: HTML read back from the site', () => {
       ),
     };
     fs.writeFileSync(cacheFile(root), JSON.stringify(old));
-    const after = await run(root, dest);
+    const after = await buildWithCache(root, dest);
     expect(after.rebuilt).toHaveLength(3);
     const warning = after.result.diagnostics.find((d) => d.ruleId === 'cache/ignored');
     expect(warning?.severity).toBe('warning');

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
-import { editFile, hashTree, readOut, tempDir, writeFiles } from '../build/helpers.js';
+import { buildWithCache, editFile, hashTree, readOut, tempDir, writeFiles } from '../build/helpers.js';
 
 const SECTION = (order: number, subgroup: string, title: string, parent = false) =>
   `---\ngroup: tools\nsubgroup: ${subgroup}\ntitle: ${title}\nmenu_order: ${order}\n${parent ? 'menu_node: parent\n' : ''}---\nBody of ${title}.\n`;
@@ -39,14 +39,9 @@ const TOOLS = [
 ];
 
 async function run(site: string) {
-  const result = await build({
-    source: site,
-    destination: path.join(site, '_site'),
-    theme: false,
-    cache: true,
-  });
-  expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return { result, rendered: (result.cache?.rebuilt ?? []).map((r) => r.path).sort() };
+  const built = await buildWithCache(site, path.join(site, '_site'));
+  expect(built.result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return built;
 }
 
 /** The site a build without the cache writes from the same source. */

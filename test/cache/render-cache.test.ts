@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type BuildOptions, build } from '../../src/build.js';
+import { build } from '../../src/build.js';
 import { main } from '../../src/cli.js';
-import { editFile, hashTree, tempDir, writeFiles } from '../build/helpers.js';
+import { buildWithCache, editFile, hashTree, tempDir, writeFiles } from '../build/helpers.js';
 
 /** A small site whose pages read different things: an include each, data, site.pages, a link. */
 function cacheSite(): string {
@@ -25,19 +25,13 @@ function cacheSite(): string {
   return root;
 }
 
-async function run(source: string, destination: string, extra: BuildOptions = {}) {
-  const result = await build({ source, destination, theme: false, cache: true, ...extra });
-  const rendered = (result.cache?.rebuilt ?? []).map((r) => r.path).sort();
-  return { result, rendered };
-}
-
 describe('render cache', () => {
   it('does not render unchanged pages again, and the output is byte-identical', async () => {
     const site = cacheSite();
-    const cold = await run(site, path.join(tempDir(), '_site'));
+    const cold = await buildWithCache(site, path.join(tempDir(), '_site'));
     expect(cold.rendered).toEqual(['a.md', 'b.md', 'c.md', 'd.md', 'e.md', 'f.md']);
     const coldDest = cold.result.config?.destination as string;
-    const warm = await run(site, path.join(tempDir(), '_site'));
+    const warm = await buildWithCache(site, path.join(tempDir(), '_site'));
     expect(warm.rendered).toEqual([]);
     expect(warm.result.cache?.reused).toBe(6);
     expect(hashTree(warm.result.config?.destination as string)).toBe(hashTree(coldDest));
@@ -51,10 +45,10 @@ describe('render cache', () => {
     const site = cacheSite();
     const elsewhere = tempDir();
     const dest = path.join(tempDir(), '_site');
-    const fromOutside = await run(site, dest, { cwd: elsewhere });
+    const fromOutside = await buildWithCache(site, dest, { cwd: elsewhere });
     expect(fromOutside.rendered).toHaveLength(6);
     // Inside the site the config file is named `_config.yml`, outside it by a longer relative path.
-    const fromInside = await run('.', dest, { cwd: site });
+    const fromInside = await buildWithCache('.', dest, { cwd: site });
     expect(fromInside.rendered).toEqual([]);
     expect(fromInside.result.cache?.reused).toBe(6);
   });
@@ -71,7 +65,7 @@ describe('render cache', () => {
       );
       // A folder where the cache file goes: the rename onto it fails.
       fs.mkdirSync(path.join(site, '.galley-cache', 'pages.json'), { recursive: true });
-      const { result } = await run(site, path.join(tempDir(), '_site'));
+      const { result } = await buildWithCache(site, path.join(tempDir(), '_site'));
       expect(result.written).toBe(true);
       const failed = result.diagnostics.filter((d) => d.ruleId === 'cache/write-failed');
       expect(failed.map((d) => d.severity)).toEqual(expected);
@@ -81,9 +75,9 @@ describe('render cache', () => {
 
   it('an include edit rebuilds exactly the pages that include it', async () => {
     const site = cacheSite();
-    await run(site, path.join(tempDir(), '_site'));
+    await buildWithCache(site, path.join(tempDir(), '_site'));
     editFile(site, '_includes/note.md', 'one', 'two');
-    const after = await run(site, path.join(tempDir(), '_site'));
+    const after = await buildWithCache(site, path.join(tempDir(), '_site'));
     expect(after.rendered).toEqual(['a.md', 'f.md']);
     expect(after.result.pages.find((p) => p.path === 'a.md')?.html).toContain('two');
     expect(after.result.cache?.rebuilt[0].reason).toBe('_includes/note.md changed');
@@ -97,28 +91,28 @@ describe('render cache', () => {
   it('data, layout, link targets and site.pages are dependencies too', async () => {
     const site = cacheSite();
     const dest = path.join(tempDir(), '_site');
-    await run(site, dest);
+    await buildWithCache(site, dest);
     editFile(site, '_data/versions.yml', 'v2', 'v3');
-    expect((await run(site, dest)).rendered).toEqual(['d.md']);
+    expect((await buildWithCache(site, dest)).rendered).toEqual(['d.md']);
     editFile(site, '_layouts/default.html', '<title>', '<title>Docs: ');
-    expect((await run(site, dest)).rendered).toEqual(['a.md', 'b.md']);
+    expect((await buildWithCache(site, dest)).rendered).toEqual(['a.md', 'b.md']);
     // A new title changes site.pages, which e.md lists; c.md links to a.md, whose URL is unchanged.
     editFile(site, 'a.md', 'title: A', 'title: A2');
-    const retitled = await run(site, dest);
+    const retitled = await buildWithCache(site, dest);
     expect(retitled.rendered).toEqual(['a.md', 'e.md']);
     expect(retitled.result.pages.find((p) => p.path === 'e.md')?.html).toContain('A2');
     editFile(site, 'a.md', 'title: A2', 'title: A2\npermalink: /moved.html');
-    expect((await run(site, dest)).rendered).toEqual(['a.md', 'c.md', 'e.md']);
+    expect((await buildWithCache(site, dest)).rendered).toEqual(['a.md', 'c.md', 'e.md']);
   });
 
   it('a check build reuses facts and diagnostics, and still finds the same problems', async () => {
     const site = cacheSite();
     writeFiles(site, { 'g.md': '---\ntitle: G\n---\n[broken](missing.html)\n' });
     // A build fills the cache; a check (write: false) reads it and writes nothing, not even the cache.
-    const first = await run(site, path.join(tempDir(), '_site'), { check: true });
+    const first = await buildWithCache(site, path.join(tempDir(), '_site'), { check: true });
     const cacheFile = path.join(site, '.galley-cache', 'pages.json');
     const before = fs.readFileSync(cacheFile, 'utf8');
-    const second = await run(site, path.join(tempDir(), '_site'), { check: true, write: false });
+    const second = await buildWithCache(site, path.join(tempDir(), '_site'), { check: true, write: false });
     expect(second.rendered).toEqual([]);
     expect(fs.readFileSync(cacheFile, 'utf8')).toBe(before);
     const strip = (ds: typeof first.result.diagnostics) => ds.map(({ cause: _c, ...d }) => d);
@@ -129,12 +123,12 @@ describe('render cache', () => {
   it('a corrupt or foreign cache is ignored with a warning, never trusted', async () => {
     const site = cacheSite();
     const dest = path.join(tempDir(), '_site');
-    const good = await run(site, dest);
+    const good = await buildWithCache(site, dest);
     const cacheFile = path.join(site, '.galley-cache', 'pages.json');
     const externalCache = path.join(site, '.galley-cache', 'external-links.json');
     fs.writeFileSync(externalCache, '{"version":1,"results":{}}\n');
     fs.writeFileSync(cacheFile, '{"format": 1, "galley": "0.1.0", "entries": {"a.md": {"key": 3}}');
-    const corrupt = await run(site, dest);
+    const corrupt = await buildWithCache(site, dest);
     expect(corrupt.rendered).toHaveLength(6);
     expect(corrupt.result.diagnostics.map((d) => [d.ruleId, d.severity])).toContainEqual([
       'cache/ignored',
@@ -145,7 +139,7 @@ describe('render cache', () => {
     const doc = JSON.parse(fs.readFileSync(cacheFile, 'utf8'));
     doc.entries['a.md'].html = 'tampered';
     fs.writeFileSync(cacheFile, JSON.stringify({ ...doc, galley: '9.9.9' }));
-    const foreign = await run(site, dest);
+    const foreign = await buildWithCache(site, dest);
     expect(foreign.rendered).toHaveLength(6);
     expect(foreign.result.diagnostics.find((d) => d.ruleId === 'cache/ignored')?.message).toMatch(
       /written by Galley 9\.9\.9/,
