@@ -68,6 +68,34 @@ function classify(line: number[]): LineKind {
   return 'row';
 }
 
+/** Chunks looked at ahead of a line start: enough for most lines, bounded for long written runs. */
+const lookahead = 16;
+
+/**
+ * Whether the rest of the line at `context`'s position has no `|` at all, read from the chunks
+ * already written to the tokenizer: the table is tried at the start of every flow line, and
+ * scanning each paragraph's first line code by code to learn it is no table cost more than
+ * parsing it. micromark writes a flow tokenizer a whole line at a time, so the line end is
+ * normally there; when it is not among the chunks looked at, the answer is "cannot tell" (false)
+ * and the line is scanned. The end point uses micromark's chunk index (`_index`), as its own
+ * `sliceStream` callers do.
+ */
+function lineHasNoPipe(context: TokenizeContext): boolean {
+  const here = context.now();
+  const ahead = context.sliceStream({
+    start: here,
+    end: { ...here, _index: here._index + lookahead, _bufferIndex: -1 },
+  });
+  for (const chunk of ahead) {
+    if (typeof chunk === 'string') {
+      if (chunk.includes('|')) return false;
+    } else if (chunk === null || isLineEnding(chunk)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
   const self = this;
   let kind: LineKind = 'other';
@@ -82,6 +110,7 @@ function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State
 
   function start(code: Code): State | undefined {
     if (self.interrupt || code === null || isLineEnding(code)) return nok(code);
+    if (lineHasNoPipe(self)) return nok(code);
     effects.enter('kramdownTable');
     return lineStart(code);
   }
