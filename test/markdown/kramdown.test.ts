@@ -37,6 +37,20 @@ describe('remarkKramdown fixtures', () => {
   }
 });
 
+describe('kramdown tables', () => {
+  // A table is tried at every line start; a line is ruled out early when the text ahead of it
+  // holds no `|`. Lines split into many pieces (each tab is several) must still be read whole.
+  it('finds a pipe after many tabs on the first row', () => {
+    const html = render(`${'a\t'.repeat(20)}| b\nc | d\n`);
+    expect(html).toMatch(/^<table><tbody><tr><td>a\ta(\ta)*<\/td><td>b<\/td><\/tr><tr><td>c<\/td><td>d<\/td><\/tr>/);
+  });
+
+  it('starts no table on a line without a pipe, nor on the paragraph line after it', () => {
+    expect(render('no pipe\t\there\n| a | b |\n')).toBe('<p>no pipe\t\there\n| a | b |</p>');
+    expect(render('x | y\n')).toBe('<table><tbody><tr><td>x</td><td>y</td></tr></tbody></table>');
+  });
+});
+
 describe('kramdown HTML blocks', () => {
   it('turns a markdown="1" callout into the element with converted children', () => {
     const html = render(

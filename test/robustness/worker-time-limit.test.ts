@@ -39,4 +39,19 @@ describe('render workers: markdown_time_limit', () => {
     expectUntouched(ws);
     // Two workers load the TypeScript sources through tsx, and one is started again: slow when loaded.
   }, 90_000);
+
+  it('a page stuck in the main thread, which renders beside the workers, fails alone too', async () => {
+    const files: Record<string, string> = { '_config.yml': 'markdown_time_limit: 2000\n' };
+    for (let i = 0; i < 20; i++)
+      files[`p${String(i).padStart(2, '0')}.md`] = page(`# Page ${i}\n\nBody ${i}.\n`);
+    // In the third chunk of eight: the worker takes the first two, this thread the third.
+    files['p18-slow.md'] = page(slowBody());
+    const ws = snapshotHashes(workspace(null, files));
+    const pooled = await buildWs(ws, { writeOnError: true, jobs: 2 });
+    expect(errorsAt(pooled.diagnostics)).toEqual(['p18-slow.md:3:1 markdown/time-limit']);
+    expect(listTree(ws.dest)).toHaveLength(20);
+    const oneThread = await buildWs(ws, { writeOnError: true, jobs: 1 });
+    expect(oneThread.pages).toEqual(pooled.pages);
+    expectUntouched(ws);
+  }, 90_000);
 });

@@ -38,15 +38,18 @@ class StoppedWorker extends Error {
  * Starts `size` worker threads, each with its own copy of the snapshot, Liquid engine, Markdown
  * processor and site plugins. Pages are handed out in small chunks to whichever worker is free and
  * the results put back in page order, so the output does not depend on scheduling. This thread
- * only hands out work and watches the workers' Markdown clocks: a worker whose conversion runs
- * past `markdown_time_limit` is stopped and replaced, its page fails with `markdown/time-limit`
- * and the rest of its chunk is handed out again.
+ * hands out work and watches the workers' Markdown clocks: a worker whose conversion runs past
+ * `markdown_time_limit` is stopped and replaced, its page fails with `markdown/time-limit` and the
+ * rest of its chunk is handed out again. With `renderHere`, this thread also takes chunks and
+ * renders them itself, a page at a time with the workers' replies let in between: it already holds
+ * the snapshot, so it renders as one more worker would for one worker's memory less.
  */
 export async function startRenderPool(
   snapshot: SiteSnapshot,
   size: number,
   collectFacts: boolean,
   onRendered?: () => void,
+  renderHere?: (page: RenderablePage) => Promise<RenderedPage>,
 ): Promise<RenderPool> {
   const script = new URL(`./render-worker${sourceExtension()}`, import.meta.url);
   // Packed once: a worker replacing a stopped one gets the same.
@@ -166,10 +169,21 @@ export async function startRenderPool(
           }
         }
       };
+      const here = async () => {
+        if (!renderHere) return;
+        for (let chunk = queue.pop(); chunk; chunk = queue.pop()) {
+          for (const k of chunk) {
+            // A turn of the event loop first, so replies waiting here get their next chunk.
+            await new Promise((resolve) => setImmediate(resolve));
+            results[k] = await renderHere(pages[k]);
+            onRendered?.();
+          }
+        }
+      };
       const timer = setInterval(watch, Math.min(250, Math.max(10, limitMs / 4)));
       timer.unref();
       try {
-        await Promise.all(workers.flatMap((_, slot) => [inWorker(slot), inWorker(slot)]));
+        await Promise.all([...workers.flatMap((_, slot) => [inWorker(slot), inWorker(slot)]), here()]);
       } finally {
         clearInterval(timer);
       }
