@@ -42,7 +42,9 @@ describe('kramdown tables', () => {
   // holds no `|`. Lines split into many pieces (each tab is several) must still be read whole.
   it('finds a pipe after many tabs on the first row', () => {
     const html = render(`${'a\t'.repeat(20)}| b\nc | d\n`);
-    expect(html).toMatch(/^<table><tbody><tr><td>a\ta(\ta)*<\/td><td>b<\/td><\/tr><tr><td>c<\/td><td>d<\/td><\/tr>/);
+    expect(html).toMatch(
+      /^<table><tbody><tr><td>a\ta(\ta)*<\/td><td>b<\/td><\/tr><tr><td>c<\/td><td>d<\/td><\/tr>/,
+    );
   });
 
   it('starts no table on a line without a pipe, nor on the paragraph line after it', () => {
