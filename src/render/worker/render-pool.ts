@@ -76,7 +76,17 @@ export async function startRenderPool(
   };
   // Slots of workers; a stopped worker's slot gets a new one (a promise while it starts).
   const slots: Promise<PoolWorker>[] = Array.from({ length: size }, spawn);
-  const workers = await Promise.all(slots);
+  // Not waited for here: this thread renders (or hashes cache keys) while the workers load, and
+  // a worker that fails to start fails the render that waits for it.
+  const workers: (PoolWorker | undefined)[] = new Array(size);
+  for (const [slot, started] of slots.entries()) {
+    started.then(
+      (w) => {
+        if (slots[slot] === started) workers[slot] = w;
+      },
+      () => undefined,
+    );
+  }
   const indexOf = new Map(snapshot.pages.map((p, i) => [p, i]));
   const limitMs = snapshot.config.markdownTimeLimit;
   let nextId = 0;
@@ -116,7 +126,7 @@ export async function startRenderPool(
   const watch = () => {
     const now = Date.now();
     for (const w of workers) {
-      if (!w.pending.size || !isOverdue(w.clock, limitMs, now)) continue;
+      if (!w?.pending.size || !isOverdue(w.clock, limitMs, now)) continue;
       const stopped = new StoppedWorker(clockPage(w.clock));
       for (const stop of [...w.pending]) stop(stopped);
       void w.worker.terminate();
@@ -183,14 +193,21 @@ export async function startRenderPool(
       const timer = setInterval(watch, Math.min(250, Math.max(10, limitMs / 4)));
       timer.unref();
       try {
-        await Promise.all([...workers.flatMap((_, slot) => [inWorker(slot), inWorker(slot)]), here()]);
+        await Promise.all([...slots.flatMap((_, slot) => [inWorker(slot), inWorker(slot)]), here()]);
       } finally {
         clearInterval(timer);
       }
       return results;
     },
     async close() {
-      await Promise.all(workers.map((w) => w.worker.terminate()));
+      await Promise.all(
+        slots.map((started) =>
+          started.then(
+            (w) => w.worker.terminate(),
+            () => undefined,
+          ),
+        ),
+      );
     },
   };
 }
