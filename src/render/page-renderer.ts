@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { RenderContext } from './render-context.js';
-import { renderPage } from './render-page.js';
+import { renderPageBatch } from './render-page.js';
 import { type PageRenderer, renderInThread } from './render-pages.js';
 import type { SiteSnapshot } from './site-snapshot.js';
 import { startRenderPool } from './worker/render-pool.js';
@@ -14,7 +14,7 @@ export const AUTO_PAGES_PER_THREAD = 50;
 
 /**
  * Pages a batch needs before `auto`, or one job, renders it in workers rather than in this thread.
- * In this thread each Markdown conversion runs under a vm watchdog, a thread started per page
+ * In this thread Markdown conversions run under a vm watchdog, a thread started per batch of pages
  * (0.1 ms of CPU, and a wait for the scheduler on a loaded machine); a worker is watched from
  * here instead, and keeps its garbage in its own heap, apart from the results this thread keeps.
  * Below this a worker's start (loading the renderer, cloning the snapshot) is not repaid.
@@ -51,8 +51,8 @@ export async function pageRenderer(
       // ~55 MiB more at 4,000 pages.
       pool ??=
         jobs > 1
-          ? await startRenderPool(snapshot, jobs - 1, options.collectFacts, options.onRendered, (page) =>
-              renderPage(page, ctx),
+          ? await startRenderPool(snapshot, jobs - 1, options.collectFacts, options.onRendered, (batch) =>
+              renderPageBatch(batch, ctx),
             )
           : await startRenderPool(snapshot, 1, options.collectFacts, options.onRendered);
       return pool.render(pages);

@@ -6,7 +6,7 @@ import { dependencyHasher, sha256 } from './cache/dependency-hasher.js';
 import { lookupPage, PAGE_CACHE_FORMAT, type PageCache, type PageLookup } from './cache/page-cache.js';
 import { pageCacheKey, seedPageNavHashes } from './cache/page-key.js';
 import type { RenderContext } from './render-context.js';
-import { type RenderedPage, renderPage } from './render-page.js';
+import { type RenderedPage, renderPageBatch } from './render-page.js';
 import { isRedirect, type RenderablePage } from './site-snapshot.js';
 
 /** Why a page was rendered instead of taken from the cache. */
@@ -53,17 +53,22 @@ export interface RenderCacheInput {
 /** Renders a list of pages (all of them, or the cache misses); results in the same order. */
 export type PageRenderer = (pages: readonly RenderablePage[]) => Promise<RenderedPage[]>;
 
-/** Renders pages one after another in this thread. */
+/** Renders pages in this thread, a few at a time (`renderPageBatch`). */
 export function renderInThread(ctx: RenderContext, onRendered?: () => void): PageRenderer {
   return async (pages) => {
     const out: RenderedPage[] = [];
-    for (const page of pages) {
-      out.push(await renderPage(page, ctx));
-      onRendered?.();
+    for (let start = 0; start < pages.length; start += IN_THREAD_BATCH) {
+      for (const rendered of await renderPageBatch(pages.slice(start, start + IN_THREAD_BATCH), ctx)) {
+        out.push(rendered);
+        onRendered?.();
+      }
     }
     return out;
   };
 }
+
+/** Pages whose Markdown conversions share one time-limit guard in this thread. */
+const IN_THREAD_BATCH = 8;
 
 /**
  * Renders the pages, reusing cached facts and diagnostics for every page whose key and recorded

@@ -41,15 +41,15 @@ class StoppedWorker extends Error {
  * hands out work and watches the workers' Markdown clocks: a worker whose conversion runs past
  * `markdown_time_limit` is stopped and replaced, its page fails with `markdown/time-limit` and the
  * rest of its chunk is handed out again. With `renderHere`, this thread also takes chunks and
- * renders them itself, a page at a time with the workers' replies let in between: it already holds
- * the snapshot, so it renders as one more worker would for one worker's memory less.
+ * renders them itself, with the workers' replies let in between: it already holds the snapshot,
+ * so it renders as one more worker would for one worker's memory less.
  */
 export async function startRenderPool(
   snapshot: SiteSnapshot,
   size: number,
   collectFacts: boolean,
   onRendered?: () => void,
-  renderHere?: (page: RenderablePage) => Promise<RenderedPage>,
+  renderHere?: (pages: readonly RenderablePage[]) => Promise<RenderedPage[]>,
 ): Promise<RenderPool> {
   const script = new URL(`./render-worker${sourceExtension()}`, import.meta.url);
   // Packed once: a worker replacing a stopped one gets the same.
@@ -182,10 +182,11 @@ export async function startRenderPool(
       const here = async () => {
         if (!renderHere) return;
         for (let chunk = queue.pop(); chunk; chunk = queue.pop()) {
-          for (const k of chunk) {
-            // A turn of the event loop first, so replies waiting here get their next chunk.
-            await new Promise((resolve) => setImmediate(resolve));
-            results[k] = await renderHere(pages[k]);
+          // A turn of the event loop first, so replies waiting here get their next chunk.
+          await new Promise((resolve) => setImmediate(resolve));
+          const done = await renderHere(chunk.map((k) => pages[k]));
+          for (const [n, r] of done.entries()) {
+            results[chunk[n]] = r;
             onRendered?.();
           }
         }
