@@ -75,6 +75,20 @@ const MEDIA = new Set([
  * baseurl join. Pure: works from the render's outputs and maps only.
  */
 export function collectPageFacts(input: PageFactsInput): PageFacts {
+  return addLayoutFacts(collectContentFacts(input), input);
+}
+
+/** What `collectContentFacts` needs: the converted content, before the layouts. */
+export type ContentFactsInput = Pick<
+  PageFactsInput,
+  'path' | 'url' | 'content' | 'contentTree' | 'texts' | 'unclosed' | 'titled'
+>;
+
+/**
+ * The content's part of `collectPageFacts`, taken as soon as the content is converted, so that its
+ * tree need not be kept while the layouts render.
+ */
+export function collectContentFacts(input: ContentFactsInput): PageFacts {
   const facts = emptyFacts(input.path, input.url, input.titled);
   const contentLocate = (offset: number | undefined): SourceLocation => {
     const point = offset === undefined ? undefined : sourceOffsetOf(input.content, offset);
@@ -85,7 +99,14 @@ export function collectPageFacts(input: PageFactsInput): PageFacts {
   for (const { element, offset } of input.unclosed) {
     facts.unclosed.push({ element, location: contentLocate(offset) } satisfies UnclosedFact);
   }
+  return facts;
+}
 
+/** The rest of `collectPageFacts`: Liquid problems and what the layouts added, into `facts`. */
+export function addLayoutFacts(
+  facts: PageFacts,
+  input: Pick<PageFactsInput, 'path' | 'layouts' | 'texts' | 'liquidProblems'>,
+): PageFacts {
   for (const p of input.liquidProblems) {
     const point = { file: p.file, offset: p.offset, exact: true, chain: p.chain };
     facts.liquid.push({

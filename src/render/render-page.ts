@@ -1,6 +1,6 @@
 import type { Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { collectPageFacts, type MappedLayout } from '../check/collect-page-facts.js';
+import { addLayoutFacts, collectContentFacts, type MappedLayout } from '../check/collect-page-facts.js';
 import type { PageFacts } from '../check/page-facts.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { diagnostic } from '../diagnostics.js';
@@ -126,10 +126,15 @@ interface PageInProgress {
   markdown: string | null;
 }
 
-/** A Markdown conversion's result: the HTML, and with facts on the tree and messages. */
+/**
+ * A Markdown conversion's result: the HTML, and with facts the content's facts and the messages.
+ * The facts are taken from the tree at once, so the tree is not kept while other pages of a batch
+ * convert: kept, the trees of a batch outlived young-generation collections, and this thread's
+ * garbage collection took twice as long.
+ */
 interface ConvertedMarkdown {
   html: string;
-  tree: HastRoot | null;
+  contentFacts: PageFacts | null;
   messages: MarkdownMessage[];
   diagnostics: Diagnostic[];
 }
@@ -184,10 +189,31 @@ function convertMarkdown(p: PageInProgress, ctx: RenderContext): ConvertedMarkdo
   const markdown = p.markdown as string;
   if (ctx.collectFacts) {
     const { tree, html, messages } = renderMarkdownTree(ctx.markdown, markdown, source.path);
-    return { html, tree, messages, diagnostics: [] };
+    return { html, contentFacts: contentFactsOf(p, tree, messages, ctx), messages, diagnostics: [] };
   }
   const { html, diagnostics } = renderMarkdown(ctx.markdown, markdown, source.path, source.bodyLine - 1);
-  return { html, tree: null, messages: [], diagnostics };
+  return { html, contentFacts: null, messages: [], diagnostics };
+}
+
+/** The content's facts from its converted tree (or, for a page that is not Markdown, its HTML). */
+function contentFactsOf(
+  p: PageInProgress,
+  tree: HastRoot,
+  messages: MarkdownMessage[],
+  ctx: RenderContext,
+): PageFacts {
+  const { page, body } = p;
+  return collectContentFacts({
+    path: page.source.path,
+    url: page.url,
+    content: body,
+    contentTree: tree,
+    texts: ctx.templateTexts(page),
+    unclosed: messages
+      .filter((m) => m.ruleId === 'html/unclosed-block' && m.offset !== undefined)
+      .map((m) => ({ element: /<(\w+)>/.exec(m.reason)?.[1] ?? 'div', offset: m.offset as number })),
+    titled: typeof page.vars.title === 'string' ? page.vars.title.trim() !== '' : page.vars.title != null,
+  });
 }
 
 /** Layouts and facts after the conversion (`converted` null: not Markdown, or it failed). */
@@ -204,7 +230,6 @@ async function finishPage(
     return { html: null, diagnostics, dependencies: [...state.dependencies] };
   }
   const content = converted ? converted.html : body.output;
-  const tree = converted?.tree ?? null;
   const messages = converted?.messages ?? [];
   if (converted) diagnostics.push(...converted.diagnostics);
 
@@ -218,19 +243,13 @@ async function finishPage(
     return { html, diagnostics, dependencies: [...state.dependencies] };
   }
 
-  const texts = ctx.templateTexts(page);
-  const facts = collectPageFacts({
+  const contentFacts =
+    converted?.contentFacts ?? contentFactsOf(p, fromHtml(body.output, { fragment: true }), messages, ctx);
+  const facts = addLayoutFacts(contentFacts, {
     path: source.path,
-    url: page.url,
-    content: body,
-    contentTree: tree ?? fromHtml(body.output, { fragment: true }),
     layouts,
-    texts,
-    unclosed: messages
-      .filter((m) => m.ruleId === 'html/unclosed-block' && m.offset !== undefined)
-      .map((m) => ({ element: /<(\w+)>/.exec(m.reason)?.[1] ?? 'div', offset: m.offset as number })),
+    texts: ctx.templateTexts(page),
     liquidProblems: state.problems ?? [],
-    titled: typeof page.vars.title === 'string' ? page.vars.title.trim() !== '' : page.vars.title != null,
   });
   for (const m of messages) {
     if (m.ruleId === 'html/unclosed-block') continue;
