@@ -106,10 +106,12 @@ export function convertEachWithinLimit<T>(
       // Stopped just after the last conversion finished: nothing to run again.
       if (outcomes.length === conversions.length) break;
       const alone = conversions[outcomes.length];
+      const before = outcomes.length;
       try {
         guard(() => attempt(alone));
       } catch (stopped) {
-        outcomes.push({ error: stopped });
+        // The watchdog may report a conversion that had just finished: its result then stands.
+        if (outcomes.length === before) outcomes.push({ error: stopped });
       }
     }
   }
@@ -130,7 +132,8 @@ interface PageInProgress {
  * A Markdown conversion's result: the HTML, and with facts the content's facts and the messages.
  * The facts are taken from the tree at once, so the tree is not kept while other pages of a batch
  * convert: kept, the trees of a batch outlived young-generation collections, and this thread's
- * garbage collection took twice as long.
+ * garbage collection took twice as long. Taken inside the Markdown guard, their time counts toward
+ * `markdown_time_limit` (a small share: they are one walk of the tree).
  */
 interface ConvertedMarkdown {
   html: string;

@@ -33,6 +33,26 @@ describe('Markdown conversions of a batch under one time-limit guard', () => {
     expect(guard.calls).toBe(1);
   });
 
+  it('keeps a conversion the watchdog reports only after it finished, and runs the next one', () => {
+    // The first guarded call is stopped before its first conversion ends; the lone run of that
+    // conversion finishes but is reported as stopped (Node's watchdog does this near the limit).
+    let call = 0;
+    const guard = (convert: () => void) => {
+      call++;
+      if (call === 1) throw new TimeLimitError(100);
+      convert();
+      if (call === 2) throw new TimeLimitError(100);
+    };
+    const ran: string[] = [];
+    const conversions = ['a', 'b', 'c'].map((v) => () => (ran.push(v), v));
+    expect(convertEachWithinLimit(conversions, guard)).toEqual([
+      { value: 'a' },
+      { value: 'b' },
+      { value: 'c' },
+    ]);
+    expect(ran).toEqual(['a', 'b', 'c']);
+  });
+
   it('keeps each conversion’s own error and goes on with the others', () => {
     const guard = countingGuard(10_000);
     const outcomes = convertEachWithinLimit(

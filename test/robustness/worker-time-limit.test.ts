@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { listTree } from '../build/helpers.js';
-import { buildWs, errorsAt, expectUntouched, snapshotHashes, workspace } from './workspace.js';
+import {
+  buildWs,
+  errorsAt,
+  expectUntouched,
+  snapshotHashes,
+  stagingLeftovers,
+  workspace,
+} from './workspace.js';
 
 const page = (body: string) => `---\n---\n${body}`;
 
@@ -54,4 +61,17 @@ describe('render workers: markdown_time_limit', () => {
     expect(oneThread.pages).toEqual(pooled.pages);
     expectUntouched(ws);
   }, 90_000);
+
+  it('a worker that ends while starting fails the build with that reason instead of leaving it waiting', async () => {
+    const files: Record<string, string> = {
+      // A plugin that ends its thread when loaded in a render worker (but not in the main thread).
+      '_plugins/exit-in-worker.mjs':
+        "import { isMainThread } from 'node:worker_threads';\nif (!isMainThread) process.exit(3);\nexport default function () {}\n",
+    };
+    for (let i = 0; i < 20; i++) files[`p${String(i).padStart(2, '0')}.md`] = page(`# Page ${i}\n`);
+    const ws = snapshotHashes(workspace(null, files));
+    await expect(buildWs(ws, { jobs: 2 })).rejects.toThrow('render worker exited while starting (code 3)');
+    expect(stagingLeftovers(ws.dest)).toEqual([]);
+    expectUntouched(ws);
+  }, 60_000);
 });

@@ -69,8 +69,15 @@ export async function startRenderPool(
           )
         : new Worker(script, { workerData });
     await new Promise<void>((resolve, reject) => {
-      worker.once('message', () => resolve());
+      const exited = (code: number) =>
+        reject(new Error(`render worker exited while starting (code ${code})`));
+      worker.once('message', () => {
+        worker.off('exit', exited);
+        resolve();
+      });
       worker.once('error', reject);
+      // A worker that ends before it is ready (a plugin calling process.exit) would leave this waiting.
+      worker.once('exit', exited);
     });
     return { worker, clock, pending: new Set() };
   };
@@ -179,9 +186,11 @@ export async function startRenderPool(
           }
         }
       };
+      // Set when a worker's request fails: the render has failed, so this thread stops taking chunks.
+      let failed = false;
       const here = async () => {
         if (!renderHere) return;
-        for (let chunk = queue.pop(); chunk; chunk = queue.pop()) {
+        for (let chunk = queue.pop(); chunk && !failed; chunk = queue.pop()) {
           // A turn of the event loop first, so replies waiting here get their next chunk.
           await new Promise((resolve) => setImmediate(resolve));
           const done = await renderHere(chunk.map((k) => pages[k]));
@@ -194,7 +203,13 @@ export async function startRenderPool(
       const timer = setInterval(watch, Math.min(250, Math.max(10, limitMs / 4)));
       timer.unref();
       try {
-        await Promise.all([...slots.flatMap((_, slot) => [inWorker(slot), inWorker(slot)]), here()]);
+        const inWorkers = slots.flatMap((_, slot) => [inWorker(slot), inWorker(slot)]);
+        for (const request of inWorkers) {
+          request.catch(() => {
+            failed = true;
+          });
+        }
+        await Promise.all([...inWorkers, here()]);
       } finally {
         clearInterval(timer);
       }
