@@ -29,8 +29,8 @@ export type Jobs = number | 'auto';
  * workers started lazily, only when some batch actually needs rendering (a warm build starts
  * none). This thread also hands out pages, watches the workers' time limits and keeps results.
  * Rendering here instead of in one more worker costs no time on the 4,000-page bench site and
- * saves that worker's heap, ~65 MiB of peak memory at 2 jobs (issue 7: 383 MiB against 450 before). `workers: false` (plugins
- * given in code, which a worker cannot load) keeps everything here.
+ * saves that worker's heap: ~65 MiB of peak memory at 2 jobs (issue 7: 383 MiB, 450 before).
+ * `workers: false` (plugins given in code, which a worker cannot load) keeps everything here.
  */
 export async function pageRenderer(
   ctx: RenderContext,
