@@ -1,5 +1,4 @@
 import type { Element, Nodes, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import {
   type MappedOutput,
   type SourceOffset,
@@ -8,6 +7,7 @@ import {
 } from '../render/liquid/output-map.js';
 import type { LiquidProblem } from '../render/liquid/render-state.js';
 import { locate, type SourceLocation, type TemplateTexts } from '../render/source-location.js';
+import { layoutTree } from './layout-tree.js';
 import type {
   BaseurlJoinFact,
   CalloutFact,
@@ -120,7 +120,7 @@ export function addLayoutFacts(
     // The content was collected above; parse only what the layouts added, mapping offsets in that
     // text back to the page as written.
     const cut = withoutContent(input.layouts);
-    const tree = fromHtml(cut.html, { fragment: false });
+    const tree = layoutTree(cut.html);
     const origin = (offset: number | undefined) =>
       layoutOrigin(input.layouts, offset === undefined ? undefined : cut.toFinal(offset));
     const layoutLocate = (offset: number | undefined): SourceLocation => {

@@ -44,7 +44,10 @@ describe('Markdown conversions of a batch under one time-limit guard', () => {
       if (call === 2) throw new TimeLimitError(100);
     };
     const ran: string[] = [];
-    const conversions = ['a', 'b', 'c'].map((v) => () => (ran.push(v), v));
+    const conversions = ['a', 'b', 'c'].map((v) => () => {
+      ran.push(v);
+      return v;
+    });
     expect(convertEachWithinLimit(conversions, guard)).toEqual([
       { value: 'a' },
       { value: 'b' },
