@@ -37,6 +37,22 @@ describe('remarkKramdown fixtures', () => {
   }
 });
 
+describe('kramdown spans over several lines of a paragraph', () => {
+  // Each threw "Cannot access index ... in a splice buffer" once the span held two line breaks.
+  // Expected: kramdown 2.4's HTML for the same input.
+  it('span math', () => {
+    expect(render('a $$\nd\ne\n$$ z')).toBe('<p>a \\(d\ne\\) z</p>');
+  });
+
+  it('a comment extension', () => {
+    expect(render('a {::comment}\nx\ny\n{:/} b')).toBe('<p>a <!-- \nx\ny\n --> b</p>');
+  });
+
+  it('a nomarkdown extension', () => {
+    expect(render('a {::nomarkdown}\n*x*\ny\n{:/} b')).toBe('<p>a \n*x*\ny\n b</p>');
+  });
+});
+
 describe('kramdown tables', () => {
   // A table is tried at every line start; a line is ruled out early when the text ahead of it
   // holds no `|`. Lines split into many pieces (each tab is several) must still be read whole.

@@ -4,6 +4,7 @@ import type { Code, Effects, Extension, State, TokenizeContext } from 'micromark
 declare module 'micromark-util-types' {
   interface TokenTypeMap {
     kramdownSpanExtension: 'kramdownSpanExtension';
+    kramdownSpanChunk: 'kramdownSpanChunk';
   }
 }
 
@@ -11,6 +12,7 @@ const leftCurlyBrace = 123;
 const rightCurlyBrace = 125;
 const colon = 58;
 const slash = 47;
+const isLineEnding = (code: Code): boolean => code !== null && code < -2;
 const isLetter = (code: Code): boolean =>
   code !== null && ((code >= 65 && code <= 90) || (code >= 97 && code <= 122));
 
@@ -30,6 +32,8 @@ function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State
   let name = '';
   let previous: Code = null;
   let end = '';
+  const span = spanConsumer(effects);
+  const take = span.take;
   return start;
 
   function start(code: Code): State | undefined {
@@ -40,20 +44,20 @@ function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State
 
   function colon1(code: Code): State | undefined {
     if (code !== colon) return nok(code);
-    effects.consume(code);
+    take(code);
     return colon2;
   }
 
   function colon2(code: Code): State | undefined {
     if (code !== colon) return nok(code);
-    effects.consume(code);
+    take(code);
     return nameState;
   }
 
   function nameState(code: Code): State | undefined {
     if (isLetter(code)) {
       name += String.fromCharCode(code as number);
-      effects.consume(code);
+      take(code);
       return nameState;
     }
     if (!NAMES.includes(name)) return nok(code);
@@ -64,11 +68,11 @@ function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State
     if (code === null) return nok(code);
     if (code === rightCurlyBrace) {
       const selfClosing = previous === slash;
-      effects.consume(code);
+      take(code);
       return selfClosing ? done : body;
     }
     previous = code;
-    effects.consume(code);
+    take(code);
     return attributes;
   }
 
@@ -76,7 +80,7 @@ function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State
   function body(code: Code): State | undefined {
     if (code === null) return nok(code);
     end = code === leftCurlyBrace ? '{' : '';
-    effects.consume(code);
+    take(code);
     return end ? endTag : body;
   }
 
@@ -86,24 +90,59 @@ function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State
     if (expected !== undefined) {
       if (code !== expected) return body(code);
       end += String.fromCharCode(code);
-      effects.consume(code);
+      take(code);
       return endTag;
     }
     if (code === rightCurlyBrace && (end === '{:/' || end === `{:/${name}`)) {
-      effects.consume(code);
+      take(code);
       return done;
     }
     const next = `${end}${String.fromCharCode(code)}`;
     if (!`{:/${name}`.startsWith(next)) return body(code);
     end = next;
-    effects.consume(code);
+    take(code);
     return endTag;
   }
 
   function done(code: Code): State | undefined {
+    span.close();
     effects.exit('kramdownSpanExtension');
     return ok(code);
   }
+}
+
+/**
+ * Consumes the codes of a span construct that may run over lines, the way code spans do: each
+ * line ending gets its own `lineEnding` token and the text after it a `kramdownSpanChunk` token.
+ * micromark's subtokenizer finds where a paragraph's lines meet by such tokens, one per line
+ * break: a span token holding two line breaks itself threw "Cannot access index ... in a splice
+ * buffer". Call `close` before exiting the span's token.
+ */
+export function spanConsumer(effects: Effects): { take: (code: Code) => void; close: () => void } {
+  let inChunk = false;
+  let afterLineEnding = false;
+  const close = () => {
+    if (inChunk) effects.exit('kramdownSpanChunk');
+    inChunk = false;
+  };
+  return {
+    take(code) {
+      if (isLineEnding(code)) {
+        close();
+        effects.enter('lineEnding');
+        effects.consume(code);
+        effects.exit('lineEnding');
+        afterLineEnding = true;
+        return;
+      }
+      if (afterLineEnding && !inChunk) {
+        effects.enter('kramdownSpanChunk');
+        inChunk = true;
+      }
+      effects.consume(code);
+    },
+    close,
+  };
 }
 
 /** The extension as raw HTML: a comment, the unconverted text, or nothing for `options`. */

@@ -2,6 +2,7 @@ import type { Literal } from 'mdast';
 import type { Extension as FromMarkdownExtension } from 'mdast-util-from-markdown';
 import type { Code, Effects, Extension, State, TokenizeContext } from 'micromark-util-types';
 import { kramdownBlockBoundary } from './micromark-kramdown-block-boundary.js';
+import { spanConsumer } from './micromark-kramdown-extension-span.js';
 
 declare module 'micromark-util-types' {
   interface TokenTypeMap {
@@ -101,12 +102,16 @@ function tokenizeAlone(effects: Effects, ok: State, nok: State): State {
   }
 }
 
-/** Consumes `$$`, content, `$$`; `next` gets the code after. Line endings stay in the content. */
+/**
+ * Consumes `$$`, content, `$$` (with `consume`, effects.consume by default); `next` gets the code
+ * after. Line endings stay in the content.
+ */
 function dollars(
   effects: Effects,
   next: State,
   nok: State,
   lineEnding: (code: Code, resume: State) => State | undefined,
+  consume: (code: Code) => void = (code) => effects.consume(code),
 ): State {
   let closing = 0;
   return open1;
@@ -131,30 +136,38 @@ function dollars(
     }
     if (code === dollar) {
       closing++;
-      effects.consume(code);
+      consume(code);
       return closing === 2 ? next : inside;
     }
     closing = 0;
-    effects.consume(code);
+    consume(code);
     return inside;
   }
 }
 
 function tokenizeSpan(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
   const self = this;
+  const span = spanConsumer(effects);
   return start;
 
   function start(code: Code): State | undefined {
     // `$$$` after a `$`: kramdown's scan starts at the first `$$`.
     if (self.previous === dollar) return nok(code);
     effects.enter('kramdownMathSpan');
-    return dollars(effects, done, nok, (c, resume) => {
-      effects.consume(c);
-      return resume;
-    })(code);
+    return dollars(
+      effects,
+      done,
+      nok,
+      (c, resume) => {
+        span.take(c);
+        return resume;
+      },
+      span.take,
+    )(code);
   }
 
   function done(code: Code): State | undefined {
+    span.close();
     effects.exit('kramdownMathSpan');
     return ok(code);
   }
