@@ -21,6 +21,7 @@ export function layoutTree(html: string): Root {
           tagName: name,
           properties: propertiesOf(attributes),
           children: [],
+          // Facts locate an element by its start; the end here is the start tag's, not the element's.
           position: {
             start: { line: 0, column: 0, offset: parser.startIndex },
             end: { line: 0, column: 0, offset: parser.endIndex + 1 },

@@ -49,12 +49,13 @@ export async function pageRenderer(
       // N threads: N - 1 workers and this one. A single job still goes to a worker, which keeps
       // the render's garbage apart from the results held here: 7% faster than rendering here, for
       // ~55 MiB more at 4,000 pages.
-      pool ??=
-        jobs > 1
-          ? await startRenderPool(snapshot, jobs - 1, options.collectFacts, options.onRendered, (batch) =>
-              renderPageBatch(batch, ctx),
-            )
-          : await startRenderPool(snapshot, 1, options.collectFacts, options.onRendered);
+      pool ??= await startRenderPool(
+        snapshot,
+        Math.max(1, jobs - 1),
+        options.collectFacts,
+        options.onRendered,
+        jobs > 1 ? (batch) => renderPageBatch(batch, ctx) : undefined,
+      );
       return pool.render(pages);
     },
     close: async () => pool?.close(),

@@ -33,24 +33,15 @@ export interface RenderedPage {
  * callouts are collected for the checks.
  */
 export async function renderPage(page: RenderablePage, ctx: RenderContext): Promise<RenderedPage> {
-  const started = await startPage(page, ctx);
-  if ('html' in started) return started;
-  let converted: ConvertedMarkdown | null = null;
-  let failure: unknown;
-  try {
-    converted = started.markdown === null ? null : ctx.guardMarkdown(() => convertMarkdown(started, ctx));
-  } catch (error) {
-    failure = error;
-  }
-  return finishPage(started, converted, failure, ctx);
+  return (await renderPageBatch([page], ctx))[0];
 }
 
 /**
  * Renders pages as `renderPage` does, each page's Markdown conversion limited alike, but with the
- * conversions of all the pages run under one guard (`runWithTimeLimit`, whose watchdog thread costs
- * ~0.65 ms a call on a busy machine: a tenth of this thread's render time). When the batch runs out
- * of time, the conversion it was in is run again alone, with the whole limit, so a page fails only
- * when its own conversion takes longer than the limit.
+ * conversions of all the pages run under as few guards as it can (`runWithTimeLimit`, whose
+ * watchdog thread costs ~0.65 ms a call on a busy machine: a tenth of this thread's render time;
+ * see `convertEachWithinLimit`), so a page fails only when its own conversion takes longer than
+ * the limit.
  */
 export async function renderPageBatch(
   pages: readonly RenderablePage[],
@@ -80,39 +71,34 @@ export async function renderPageBatch(
 type Outcome<T> = { value: T; error?: undefined } | { error: unknown };
 
 /**
- * Runs each conversion under `guard` with as few guarded calls as it can: all in one call, and
- * when the guard stops that call (`TimeLimitError`), the conversion it was in once more on its own,
- * then the rest in one call again. Other errors are the outcome of their own conversion.
+ * Runs the conversions in order under `guard`, in as few guarded calls as it can: all in one call;
+ * when the guard stops a call (`TimeLimitError`) in a conversion that was not the call's first,
+ * the next call starts with that conversion, so it gets the whole limit. One that was first fails
+ * with the error. Other errors are the outcome of their own conversion.
  */
 export function convertEachWithinLimit<T>(
   conversions: readonly (() => T)[],
   guard: (convert: () => void) => void,
 ): Outcome<T>[] {
   const outcomes: Outcome<T>[] = [];
-  const attempt = (convert: () => T) => {
-    try {
-      outcomes.push({ value: convert() });
-    } catch (error) {
-      outcomes.push({ error });
-    }
-  };
   while (outcomes.length < conversions.length) {
+    const first = outcomes.length;
     try {
       guard(() => {
-        while (outcomes.length < conversions.length) attempt(conversions[outcomes.length]);
+        while (outcomes.length < conversions.length) {
+          const convert = conversions[outcomes.length];
+          try {
+            outcomes.push({ value: convert() });
+          } catch (error) {
+            outcomes.push({ error });
+          }
+        }
       });
     } catch (error) {
       if (!(error instanceof TimeLimitError)) throw error;
-      // Stopped just after the last conversion finished: nothing to run again.
-      if (outcomes.length === conversions.length) break;
-      const alone = conversions[outcomes.length];
-      const before = outcomes.length;
-      try {
-        guard(() => attempt(alone));
-      } catch (stopped) {
-        // The watchdog may report a conversion that had just finished: its result then stands.
-        if (outcomes.length === before) outcomes.push({ error: stopped });
-      }
+      // Stopped in the call's first conversion: it had the whole limit to itself. (The watchdog
+      // may also report a call that had just finished a conversion: that result stands.)
+      if (outcomes.length === first) outcomes.push({ error });
     }
   }
   return outcomes;

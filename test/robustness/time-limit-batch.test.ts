@@ -33,15 +33,33 @@ describe('Markdown conversions of a batch under one time-limit guard', () => {
     expect(guard.calls).toBe(1);
   });
 
-  it('keeps a conversion the watchdog reports only after it finished, and runs the next one', () => {
-    // The first guarded call is stopped before its first conversion ends; the lone run of that
-    // conversion finishes but is reported as stopped (Node's watchdog does this near the limit).
-    let call = 0;
+  it('fails a conversion stopped first in its call without running it again, and goes on', () => {
+    // The first call is stopped in its first conversion, which had the whole limit to itself.
+    let calls = 0;
     const guard = (convert: () => void) => {
-      call++;
-      if (call === 1) throw new TimeLimitError(100);
+      calls++;
+      if (calls === 1) throw new TimeLimitError(100);
       convert();
-      if (call === 2) throw new TimeLimitError(100);
+    };
+    const ran: string[] = [];
+    const conversions = ['a', 'b', 'c'].map((v) => () => {
+      ran.push(v);
+      return v;
+    });
+    const outcomes = convertEachWithinLimit(conversions, guard);
+    expect((outcomes[0] as { error: unknown }).error).toBeInstanceOf(TimeLimitError);
+    expect(outcomes.slice(1)).toEqual([{ value: 'b' }, { value: 'c' }]);
+    expect(ran).toEqual(['b', 'c']);
+    expect(calls).toBe(2);
+  });
+
+  it('keeps the results of a call the watchdog reports as stopped only after they finished', () => {
+    // Node's watchdog reports most calls that end near the limit as stopped.
+    let calls = 0;
+    const guard = (convert: () => void) => {
+      calls++;
+      convert();
+      throw new TimeLimitError(100);
     };
     const ran: string[] = [];
     const conversions = ['a', 'b', 'c'].map((v) => () => {
@@ -54,6 +72,7 @@ describe('Markdown conversions of a batch under one time-limit guard', () => {
       { value: 'c' },
     ]);
     expect(ran).toEqual(['a', 'b', 'c']);
+    expect(calls).toBe(1);
   });
 
   it('keeps each conversion’s own error and goes on with the others', () => {
@@ -75,8 +94,9 @@ describe('Markdown conversions of a batch under one time-limit guard', () => {
 
   it('with the real watchdog: only a conversion slower than the limit on its own fails', () => {
     const guard = countingGuard(300);
-    // Together the first three take longer than the limit; each alone does not. The batch is
-    // stopped in the third, which is run again alone; then in the fourth, which fails alone.
+    // Together the first three take longer than the limit; each alone does not. The first call is
+    // stopped in the third, which starts the next call; that one is stopped in the fourth, which
+    // starts a third call and fails in it alone.
     const outcomes = convertEachWithinLimit(
       [busy(120, 'a'), busy(120, 'b'), busy(120, 'c'), busy(1500, 'slow'), busy(10, 'e')],
       guard,
