@@ -1,5 +1,6 @@
 import { codeFenced } from 'micromark-core-commonmark';
 import type { Code, Construct, Effects, Extension, State, TokenizeContext } from 'micromark-util-types';
+import { consumeRun } from './micromark-consume-run.js';
 
 const graveAccent = 96;
 const tilde = 126;
@@ -90,6 +91,9 @@ function tokenizeClosed(this: TokenizeContext, effects: Effects, ok: State, nok:
   let size = 0;
   let count = 0;
   let indent = 0;
+  // One `data` token per run of characters, not one per character: this check reads the whole
+  // code block ahead, and a token per character was most of its cost.
+  let open = false;
   return opening;
 
   function opening(code: Code): State | undefined {
@@ -106,12 +110,18 @@ function tokenizeClosed(this: TokenizeContext, effects: Effects, ok: State, nok:
   function restOfLine(code: Code): State | undefined {
     if (code === null) return nok(code);
     if (isLineEnding(code)) {
+      close();
       effects.enter('lineEnding');
       effects.consume(code);
       effects.exit('lineEnding');
       return lineStart;
     }
-    return consume(code, restOfLine);
+    if (!open) {
+      effects.enter('data');
+      open = true;
+    }
+    consumeRun(effects, code);
+    return restOfLine;
   }
 
   function lineStart(code: Code): State | undefined {
@@ -139,15 +149,27 @@ function tokenizeClosed(this: TokenizeContext, effects: Effects, ok: State, nok:
   }
 
   function afterMarkers(code: Code): State | undefined {
-    if (code === null || isLineEnding(code)) return ok(code);
+    if (code === null || isLineEnding(code)) {
+      close();
+      return ok(code);
+    }
     if (isSpace(code)) return consume(code, afterMarkers);
     return restOfLine(code);
   }
 
   function consume(code: Code, next: State): State {
-    effects.enter('data');
+    if (!open) {
+      effects.enter('data');
+      open = true;
+    }
     effects.consume(code);
-    effects.exit('data');
     return next;
+  }
+
+  function close(): void {
+    if (open) {
+      effects.exit('data');
+      open = false;
+    }
   }
 }

@@ -1,8 +1,11 @@
 import type { Code, Construct, Effects, Extension, State, TokenizeContext } from 'micromark-util-types';
+import { consumeRun } from './micromark-consume-run.js';
 
 const backtick = 96;
 const space = 32;
 const isLineEnding = (code: Code): boolean => code !== null && code < -2;
+const isBacktick = (code: number): boolean => code === backtick;
+const isBacktickOrSpace = (code: number): boolean => code === backtick || code === space;
 /** Ruby's `\s`: space, tab, line endings (micromark's virtual spaces of a tab included). */
 const isWhiteSpace = (code: Code): boolean => code !== null && (code < 0 || code === space || code === 12);
 
@@ -69,8 +72,9 @@ function tokenizeCodeText(this: TokenizeContext, effects: Effects, ok: State, no
       effects.exit('lineEnding');
       return inside;
     }
+    // One token for the run up to the next character `inside` must look at.
     effects.enter('codeTextData');
-    effects.consume(code);
+    consumeRun(effects, code, size > 1 ? isBacktickOrSpace : isBacktick);
     effects.exit('codeTextData');
     return inside;
   }
@@ -139,7 +143,7 @@ function tokenizeSpan(this: TokenizeContext, effects: Effects, ok: State, nok: S
       return ok;
     }
     run = 0;
-    effects.consume(code);
+    consumeRun(effects, code, isBacktick);
     return content;
   }
 }
