@@ -33,7 +33,7 @@ import { readsBuildTime } from './render/cache/build-record.js';
 import { sha256 } from './render/cache/dependency-hasher.js';
 import { siteCacheKey } from './render/cache/page-key.js';
 import type { Jobs } from './render/page-renderer.js';
-import type { PageRebuild } from './render/render-pages.js';
+import type { OnRendered, PageRebuild } from './render/render-pages.js';
 import {
   createSnapshot,
   isRedirect,
@@ -44,7 +44,7 @@ import {
 import { GALLEY_VERSION } from './version.js';
 import { destinationProblem } from './write/destination-guard.js';
 import { writePageCache } from './write/write-page-cache.js';
-import { type OutputFile, writeSite } from './write/write-site.js';
+import { type OutputFile, SiteStaging, writeSite } from './write/write-site.js';
 
 export interface BuildOptions {
   /** Site source folder (default: the working folder). */
@@ -135,6 +135,20 @@ export const DEFAULT_THEME_DIR = path.resolve(path.dirname(fileURLToPath(import.
  * occurred, unless `writeOnError` is set, so a failed build never replaces a good site.
  */
 export async function build(options: BuildOptions = {}, internals?: BuildInternals): Promise<BuildResult> {
+  const staging: { current: SiteStaging | null } = { current: null };
+  try {
+    return await buildSite(options, internals, staging);
+  } finally {
+    // Pages written early for a site that is not written (or a build that threw) go.
+    await staging.current?.discard();
+  }
+}
+
+async function buildSite(
+  options: BuildOptions,
+  internals: BuildInternals | undefined,
+  staging: { current: SiteStaging | null },
+): Promise<BuildResult> {
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const diagnostics: Diagnostic[] = [];
@@ -305,7 +319,13 @@ export async function build(options: BuildOptions = {}, internals?: BuildInterna
 
   const toWrite = renderable.filter((p) => p.source.output);
   let rendering = 0;
-  const onRendered = () => options.onProgress?.(++rendering, toWrite.length);
+  // Each page's file goes to the staging folder as soon as it is rendered, so the disk works
+  // while the render does; writeSite finishes that folder (or it is discarded).
+  if (options.write !== false) staging.current = new SiteStaging(config.destination, config.keepFiles);
+  const onRendered: OnRendered = (page, done) => {
+    options.onProgress?.(++rendering, toWrite.length);
+    if (done.html !== null) staging.current?.add(page.outputPath, done.html);
+  };
   const { render: renderer, close: closeRenderer } = await pageRenderer(ctx, snapshot, {
     jobs: options.jobs ?? 'auto',
     collectFacts: check,
@@ -462,7 +482,7 @@ export async function build(options: BuildOptions = {}, internals?: BuildInterna
     return finish(result);
   }
   try {
-    await writeSite(config.destination, files, config.keepFiles);
+    await writeSite(config.destination, files, config.keepFiles, staging.current ?? undefined);
     lap('write');
     await savePageCache(true);
     lap('cache');

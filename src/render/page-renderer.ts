@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { RenderContext } from './render-context.js';
 import { renderPageBatch } from './render-page.js';
-import { type PageRenderer, renderInThread } from './render-pages.js';
+import { type OnRendered, type PageRenderer, renderInThread } from './render-pages.js';
 import type { SiteSnapshot } from './site-snapshot.js';
 import { startRenderPool } from './worker/render-pool.js';
 
@@ -35,7 +35,7 @@ export type Jobs = number | 'auto';
 export async function pageRenderer(
   ctx: RenderContext,
   snapshot: SiteSnapshot,
-  options: { jobs: Jobs; collectFacts: boolean; onRendered?: () => void; workers?: boolean },
+  options: { jobs: Jobs; collectFacts: boolean; onRendered?: OnRendered; workers?: boolean },
 ): Promise<{ render: PageRenderer; close?: () => Promise<void> }> {
   const inThread = renderInThread(ctx, options.onRendered);
   if (options.workers === false) return { render: inThread };

@@ -53,14 +53,18 @@ export interface RenderCacheInput {
 /** Renders a list of pages (all of them, or the cache misses); results in the same order. */
 export type PageRenderer = (pages: readonly RenderablePage[]) => Promise<RenderedPage[]>;
 
+/** Told of each page as soon as it is rendered (progress, and writing it early), in no set order. */
+export type OnRendered = (page: RenderablePage, rendered: RenderedPage) => void;
+
 /** Renders pages in this thread, a few at a time (`renderPageBatch`). */
-export function renderInThread(ctx: RenderContext, onRendered?: () => void): PageRenderer {
+export function renderInThread(ctx: RenderContext, onRendered?: OnRendered): PageRenderer {
   return async (pages) => {
     const out: RenderedPage[] = [];
     for (let start = 0; start < pages.length; start += IN_THREAD_BATCH) {
-      for (const rendered of await renderPageBatch(pages.slice(start, start + IN_THREAD_BATCH), ctx)) {
+      const batch = pages.slice(start, start + IN_THREAD_BATCH);
+      for (const [n, rendered] of (await renderPageBatch(batch, ctx)).entries()) {
         out.push(rendered);
-        onRendered?.();
+        onRendered?.(batch[n], rendered);
       }
     }
     return out;

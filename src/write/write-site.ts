@@ -27,19 +27,123 @@ export function stagingPrefix(destination: string): string {
  * copied over from the current site, and only then is the new folder swapped in. If anything fails,
  * the previous site stays as it was and the temporary folder is removed. Leftovers of builds that
  * were killed are removed first. Builds of one destination take turns through a lock file beside
- * it, so the last one wins whole. The only code that writes files.
+ * it, so the last one wins whole. The only code that writes files. With `staging` (pages written
+ * while the others rendered), its folder is the temporary one: only what is missing or different
+ * there is written, and what is not in `files` is removed.
  */
 export async function writeSite(
   destination: string,
   files: readonly OutputFile[],
   keepFiles: readonly string[],
+  staging?: SiteStaging,
 ): Promise<void> {
   const unlock = await lockDestination(destination);
   try {
     await removeStaleStaging(destination);
-    await stageAndSwap(destination, files, keepFiles);
+    await stageAndSwap(destination, files, keepFiles, staging);
   } finally {
     await unlock();
+  }
+}
+
+/** Files a staging folder writes at once; more gains nothing on one disk and holds more open files. */
+const STAGING_IN_FLIGHT = 64;
+
+/**
+ * A staging folder filled while pages render, so the disk works while the processors do: on the
+ * 4,000-page bench site, writing every page after the render took 0.2 to 2.8 s, depending on the
+ * disk. Pages go in as they are rendered (`add`), linked from the current site when the bytes are
+ * the same, as `writeSite` does. Nothing is locked: the folder is private to this build until
+ * `writeSite` finishes it under the lock. `discard` removes it when the site is not written.
+ */
+export class SiteStaging {
+  readonly folder: string;
+  /** What each added path holds: the content written, or null when two adds claimed it. */
+  private readonly staged = new Map<string, string | null>();
+  private readonly dirs = new Set<string>();
+  private readonly queue: { outputPath: string; content: string }[] = [];
+  private inFlight = 0;
+  private idle: (() => void) | null = null;
+  private failure: unknown = null;
+  private readonly previous: Promise<string | null>;
+  private finished = false;
+
+  constructor(
+    destination: string,
+    private readonly keepFiles: readonly string[],
+  ) {
+    this.folder = `${stagingPrefix(destination)}${TMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`;
+    mkdirSync(this.folder, { recursive: true });
+    this.previous = exists(destination).then((found) => (found ? destination : null));
+  }
+
+  /** Writes one page's file in the background; a failure is reported by `writeSite`. */
+  add(outputPath: string, content: string): void {
+    if (this.finished || this.failure !== null) return;
+    if (this.staged.has(outputPath)) {
+      // Two pages claim the path: which one wins is decided later, so it is written again then.
+      this.staged.set(outputPath, null);
+      return;
+    }
+    this.staged.set(outputPath, content);
+    this.queue.push({ outputPath, content });
+    this.pump();
+  }
+
+  private pump(): void {
+    while (this.inFlight < STAGING_IN_FLIGHT && this.queue.length > 0) {
+      const file = this.queue.shift() as { outputPath: string; content: string };
+      this.inFlight++;
+      this.writeOne(file)
+        .catch((error: unknown) => {
+          this.failure ??= error;
+          this.queue.length = 0;
+        })
+        .finally(() => {
+          this.inFlight--;
+          this.pump();
+          if (this.inFlight === 0 && this.queue.length === 0) this.idle?.();
+        });
+    }
+  }
+
+  private async writeOne(file: { outputPath: string; content: string }): Promise<void> {
+    const target = path.join(this.folder, file.outputPath);
+    const dir = path.dirname(target);
+    if (!this.dirs.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      this.dirs.add(dir);
+    }
+    const previous = await this.previous;
+    if (previous && !isKept(file.outputPath, this.keepFiles) && (await linkIfSame(previous, file, target)))
+      return;
+    await fs.writeFile(target, file.content);
+  }
+
+  /** Waits for the writes in progress; throws the first that failed. */
+  async settle(): Promise<void> {
+    if (this.inFlight > 0 || this.queue.length > 0)
+      await new Promise<void>((resolve) => (this.idle = resolve));
+    this.idle = null;
+    if (this.failure !== null) throw this.failure;
+  }
+
+  /** What `writeSite` must not write again: the paths added, with the content they hold. */
+  stagedFiles(): ReadonlyMap<string, string | null> {
+    return this.staged;
+  }
+
+  /** Marks the folder as taken over by `writeSite` (swapped in, or removed by it on failure). */
+  finish(): void {
+    this.finished = true;
+  }
+
+  /** Removes the folder, unless `writeSite` took it over. */
+  async discard(): Promise<void> {
+    if (this.finished) return;
+    this.finished = true;
+    await this.settle().catch(() => undefined);
+    await fs.rm(this.folder, { recursive: true, force: true });
   }
 }
 
@@ -88,13 +192,17 @@ async function stageAndSwap(
   destination: string,
   files: readonly OutputFile[],
   keepFiles: readonly string[],
+  staging?: SiteStaging,
 ): Promise<void> {
   const prefix = stagingPrefix(destination);
   const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
-  const tmp = `${prefix}${TMP_MARK}${tag}`;
+  const tmp = staging?.folder ?? `${prefix}${TMP_MARK}${tag}`;
   const old = `${prefix}${OLD_MARK}${tag}`;
-  await fs.mkdir(tmp, { recursive: true });
+  staging?.finish();
   try {
+    await fs.mkdir(tmp, { recursive: true });
+    await staging?.settle();
+    const staged = staging?.stagedFiles() ?? new Map<string, string | null>();
     const dirs = new Set<string>();
     for (const f of files) dirs.add(path.dirname(path.join(tmp, f.outputPath)));
     // Synchronous, as is removing the old site below: one thread-pool round trip per folder and
@@ -104,10 +212,22 @@ async function stageAndSwap(
     const previous = (await exists(destination)) ? destination : null;
     await mapLimit(files, 32, async (f) => {
       const target = path.join(tmp, f.outputPath);
+      const early = staged.get(f.outputPath);
+      if (early !== undefined) {
+        if ('content' in f && early === f.content) return;
+        // Removed first: the staged file may be a link into the current site.
+        rmSync(target, { force: true });
+      }
       if ('copyFrom' in f) await fs.copyFile(f.copyFrom, target);
       else if (!(previous && !isKept(f.outputPath, keepFiles) && (await linkIfSame(previous, f, target))))
         await fs.writeFile(target, f.content);
     });
+    if (staged.size > 0) {
+      const listed = new Set(files.map((f) => f.outputPath));
+      for (const outputPath of staged.keys()) {
+        if (!listed.has(outputPath)) rmSync(path.join(tmp, outputPath), { force: true });
+      }
+    }
     for (const keep of keepFiles) {
       const from = path.join(destination, keep);
       if (await exists(from))

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { TimeLimitError } from '../markdown/run-with-time-limit.js';
 import { markdownFailure, type RenderedPage } from '../render-page.js';
+import type { OnRendered } from '../render-pages.js';
 import type { RenderablePage, SiteSnapshot } from '../site-snapshot.js';
 import { clockPage, createMarkdownClock, isOverdue } from './markdown-clock.js';
 import { shareRepeatedStrings } from './share-strings.js';
@@ -48,7 +49,7 @@ export async function startRenderPool(
   snapshot: SiteSnapshot,
   size: number,
   collectFacts: boolean,
-  onRendered?: () => void,
+  onRendered?: OnRendered,
   renderHere?: (pages: readonly RenderablePage[]) => Promise<RenderedPage[]>,
 ): Promise<RenderPool> {
   const script = new URL(`./render-worker${sourceExtension()}`, import.meta.url);
@@ -165,7 +166,7 @@ export async function startRenderPool(
             );
             for (const [n, r] of done.entries()) {
               results[chunk[n]] = r;
-              onRendered?.();
+              onRendered?.(pages[chunk[n]], r);
             }
           } catch (error) {
             if (!(error instanceof StoppedWorker)) throw error;
@@ -176,7 +177,7 @@ export async function startRenderPool(
                 diagnostics: [markdownFailure(pages[stuck].source, new TimeLimitError(limitMs))],
                 dependencies: [],
               };
-              onRendered?.();
+              onRendered?.(pages[stuck], results[stuck]);
             }
             const rest = chunk.filter((k) => k !== stuck);
             if (rest.length) queue.push(rest);
@@ -196,7 +197,7 @@ export async function startRenderPool(
           const done = await renderHere(chunk.map((k) => pages[k]));
           for (const [n, r] of done.entries()) {
             results[chunk[n]] = r;
-            onRendered?.();
+            onRendered?.(pages[chunk[n]], r);
           }
         }
       };
