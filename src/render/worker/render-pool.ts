@@ -192,6 +192,10 @@ export async function startRenderPool(
       const here = async () => {
         if (!renderHere) return;
         for (let chunk = queue.pop(); chunk && !failed; chunk = queue.pop()) {
+          // Two chunks at a time: their conversions share one vm watchdog here (a thread started
+          // and joined per call, ~1 ms on a busy 2-core machine).
+          const second = queue.pop();
+          if (second) chunk = [...chunk, ...second];
           // A turn of the event loop first, so replies waiting here get their next chunk.
           await new Promise((resolve) => setImmediate(resolve));
           const done = await renderHere(chunk.map((k) => pages[k]));
