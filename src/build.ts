@@ -32,8 +32,8 @@ import { readSite } from './read/read-site.js';
 import { readsBuildTime } from './render/cache/build-record.js';
 import { sha256 } from './render/cache/dependency-hasher.js';
 import { siteCacheKey } from './render/cache/page-key.js';
-import type { Jobs } from './render/page-renderer.js';
 import type { OnRendered, PageRebuild } from './render/render-pages.js';
+import { type Jobs, workersFor } from './render/render-threads.js';
 import {
   createSnapshot,
   isRedirect,
@@ -41,6 +41,11 @@ import {
   type RenderablePage,
   type SiteSnapshot,
 } from './render/site-snapshot.js';
+import {
+  endPrestarted,
+  type PrestartedWorker,
+  prestartRenderWorker,
+} from './render/worker/prestart-worker.js';
 import { GALLEY_VERSION } from './version.js';
 import { destinationProblem } from './write/destination-guard.js';
 import { writePageCache } from './write/write-page-cache.js';
@@ -136,11 +141,13 @@ export const DEFAULT_THEME_DIR = path.resolve(path.dirname(fileURLToPath(import.
  */
 export async function build(options: BuildOptions = {}, internals?: BuildInternals): Promise<BuildResult> {
   const staging: { current: SiteStaging | null } = { current: null };
+  const prestarted: PrestartedWorker[] = [];
   try {
-    return await buildSite(options, internals, staging);
+    return await buildSite(options, internals, staging, prestarted);
   } finally {
-    // Pages written early for a site that is not written (or a build that threw) go.
-    await staging.current?.discard();
+    // Pages written early for a site that is not written (or a build that threw) go, and so do
+    // workers started early that no render took (or that a failed build left).
+    await Promise.all([staging.current?.discard(), endPrestarted(prestarted)]);
   }
 }
 
@@ -148,6 +155,7 @@ async function buildSite(
   options: BuildOptions,
   internals: BuildInternals | undefined,
   staging: { current: SiteStaging | null },
+  prestarted: PrestartedWorker[],
 ): Promise<BuildResult> {
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
@@ -263,7 +271,18 @@ async function buildSite(
     import('./render/render-context.js'),
     import('./render/render-pages.js'),
   ]);
-  const source = await readSite(config, [config.destination]);
+  // A build that will render many pages (no cache to take them from) starts its render workers
+  // as soon as the source's files are counted: they load the renderer while this thread reads
+  // (a worker's start was ~0.4 s after the read on the 4,000-page bench site).
+  const mayPrestart =
+    !options.plugins?.length &&
+    !internals?.memoryCache?.previous &&
+    !(cacheOn && existsSync(path.join(config.source, PAGE_CACHE_FILE)));
+  const source = await readSite(config, [config.destination], (files) => {
+    if (!mayPrestart) return;
+    for (let i = workersFor(files, options.jobs ?? 'auto'); i > 0; i--)
+      prestarted.push(prestartRenderWorker());
+  });
   lap('read');
   diagnostics.push(...source.diagnostics);
   for (const generator of registry.generators) {
@@ -331,6 +350,7 @@ async function buildSite(
     collectFacts: check,
     onRendered,
     workers: !options.plugins?.length,
+    prestarted,
   });
   // A long-lived builder (src/incremental/) keeps the cache in memory instead of reading the file.
   const memory = internals?.memoryCache;

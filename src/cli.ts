@@ -4,7 +4,7 @@ import { build } from './build.js';
 import { RULES } from './check/rules/index.js';
 import type { Diagnostic } from './diagnostics.js';
 import { sourceReader } from './read/source-reader.js';
-import type { Jobs } from './render/page-renderer.js';
+import type { Jobs } from './render/render-threads.js';
 import { formatExplain } from './report/format-explain.js';
 import { formatGithub } from './report/format-github.js';
 import { formatJson } from './report/format-json.js';

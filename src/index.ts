@@ -14,7 +14,7 @@ export {
   type RebuildResult,
 } from './incremental/create-builder.js';
 export type { GalleyPlugin, GalleyPluginApi, Generator, GeneratorSite } from './plugin-api.js';
-export type { Jobs } from './render/page-renderer.js';
+export type { Jobs } from './render/render-threads.js';
 export { formatGithub } from './report/format-github.js';
 export { formatJson } from './report/format-json.js';
 export { formatJunit } from './report/format-junit.js';

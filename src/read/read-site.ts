@@ -17,12 +17,18 @@ const TEXT_PEEK_BYTES = 8;
  * data, with `defaults` applied. The only file-system reading stage besides config and plugins.
  * `skipAbsolute` lists folders never to read (the destination and its temporary siblings).
  */
-export async function readSite(config: SiteConfig, skipAbsolute: readonly string[]): Promise<SourceSite> {
+export async function readSite(
+  config: SiteConfig,
+  skipAbsolute: readonly string[],
+  /** Told how many files the source has (collections aside) before they are read. */
+  onWalked?: (files: number) => void,
+): Promise<SourceSite> {
   const diagnostics: Diagnostic[] = [];
   const source = config.source;
   const walkOpts = { exclude: config.exclude, include: config.include, skipAbsolute };
 
   const siteFiles = await walkSource(source, source, '', walkOpts, diagnostics);
+  onWalked?.(siteFiles.length);
   const pages: SourcePage[] = [];
   const staticFiles: StaticFile[] = [];
   const relativeFiles = new Map<string, string>();

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
-import { AUTO_PAGES_PER_THREAD, threadsFor } from '../../src/render/page-renderer.js';
+import { AUTO_PAGES_PER_THREAD, threadsFor } from '../../src/render/render-threads.js';
 import { buildWithJobs, hashTree, tempDir, writeFiles } from '../build/helpers.js';
 
 /** Enough pages for the pool to be used, with includes, links (one broken), data and a callout. */

@@ -1,12 +1,10 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { TimeLimitError } from '../markdown/run-with-time-limit.js';
 import { markdownFailure, type RenderedPage } from '../render-page.js';
 import type { OnRendered } from '../render-pages.js';
 import type { RenderablePage, SiteSnapshot } from '../site-snapshot.js';
 import { clockPage, createMarkdownClock, isOverdue } from './markdown-clock.js';
+import { newRenderWorker, type PrestartedWorker } from './prestart-worker.js';
 import { shareRepeatedStrings } from './share-strings.js';
 import { packSnapshot } from './snapshot-transfer.js';
 import type { WorkerReply } from './worker-messages.js';
@@ -51,24 +49,22 @@ export async function startRenderPool(
   collectFacts: boolean,
   onRendered?: OnRendered,
   renderHere?: (pages: readonly RenderablePage[]) => Promise<RenderedPage[]>,
+  prestarted: readonly PrestartedWorker[] = [],
 ): Promise<RenderPool> {
-  const script = new URL(`./render-worker${sourceExtension()}`, import.meta.url);
   // Packed once: a worker replacing a stopped one gets the same.
   const packed = packSnapshot(snapshot);
+  const unused = [...prestarted];
   const spawn = async (): Promise<PoolWorker> => {
     const clock = createMarkdownClock();
-    const workerData = { packed, collectFacts, clock };
+    const init = { packed, collectFacts, clock };
     // No `resourceLimits`: a 12 MiB young generation cut the 4,000-page bench site's peak by
     // ~85 MiB but cost 13% wall time (20.8 s against 18.4 s, medians of 3); `--jobs 1` lowers
     // memory more cheaply (21.5 s, 360 MiB).
-    // Under the test runner the sources are TypeScript: the worker registers tsx, then loads them.
-    const worker =
-      sourceExtension() === '.ts'
-        ? new Worker(
-            `import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script.href)}); });`,
-            { eval: true, execArgv: [], workerData },
-          )
-        : new Worker(script, { workerData });
+    const early = unused.shift();
+    if (early?.ended) throw early.ended;
+    const worker = early?.worker ?? newRenderWorker(init);
+    // A worker started early has loaded the renderer meanwhile and waits for the snapshot.
+    if (early) worker.postMessage({ init });
     await new Promise<void>((resolve, reject) => {
       const exited = (code: number) =>
         reject(new Error(`render worker exited while starting (code ${code})`));
@@ -231,15 +227,4 @@ export async function startRenderPool(
       );
     },
   };
-}
-
-/** URL of tsx's ESM loader API (a dev dependency; only the TypeScript sources need it). */
-function tsxApi(): string {
-  const pkg = createRequire(import.meta.url).resolve('tsx/package.json');
-  return pathToFileURL(path.join(path.dirname(pkg), 'dist', 'esm', 'api', 'index.mjs')).href;
-}
-
-/** `.js` when running compiled, `.ts` when the sources run directly (tests). */
-function sourceExtension(): string {
-  return import.meta.url.endsWith('.ts') ? '.ts' : '.js';
 }

@@ -1,5 +1,5 @@
 // Worker thread entry: renders pages of the snapshot it was started with. The snapshot arrives
-// once, as workerData (structured clone keeps shared objects shared; packed so that each page's
+// once, as workerData or the first message (structured clone keeps shared objects shared; packed so that each page's
 // text is cloned once, snapshot-transfer.ts); then each message names page indices to render and
 // gets their results back in the same order. Markdown conversions are marked on the clock the
 // pool watches (markdown-clock.ts) instead of run under a vm watchdog.
@@ -13,11 +13,18 @@ import { clockedGuard, setClockPage } from './markdown-clock.js';
 import { type PackedSnapshot, unpackSnapshot } from './snapshot-transfer.js';
 import type { WorkerReply, WorkerRequest } from './worker-messages.js';
 
-const { packed, collectFacts, clock } = workerData as {
+interface WorkerInit {
   packed: PackedSnapshot;
   collectFacts: boolean;
   clock: SharedArrayBuffer;
-};
+}
+// Started with the snapshot, or early (render-pool.ts prestartRenderWorker): the modules above
+// load while the main thread reads the site, then the snapshot comes as the first message.
+const { packed, collectFacts, clock } =
+  (workerData as { init?: WorkerInit }).init ??
+  (await new Promise<WorkerInit>((resolve) =>
+    parentPort?.once('message', (message: { init: WorkerInit }) => resolve(message.init)),
+  ));
 /** Index of the page being rendered (its body is not kept after the render, snapshot-transfer.ts). */
 let rendering = -1;
 const snapshot = unpackSnapshot(packed, () => rendering);
