@@ -63,6 +63,8 @@ const isSpace = (char: string): boolean =>
 const isWord = (char: string): boolean => /^[A-Za-z0-9_]$/.test(char);
 const isDigit = (char: string): boolean => char >= '0' && char <= '9';
 const punctuation = '!"#$%\'()*+,-./:;<=>?@[\\]^_`{|}~';
+/** What `typography` replaces; text without any of it comes out as it went in. */
+const SUBSTITUTED = /["']|--|\.\.\.|<<|>>/;
 /** Characters after which a quote is not a closing one (kramdown's `SQ_CLOSE` complement). */
 const notClosing = ' \\\t\r\n[{(-';
 
@@ -108,6 +110,7 @@ function walk(parent: Parent, source: string, symbols: Symbols): void {
     // Text of an HTML element converted by html_to_native is HTML text, which kramdown leaves as is.
     if (child.data && 'kramdownHtmlText' in child.data) continue;
     if (child.type === 'text') {
+      if (!SUBSTITUTED.test(child.value)) continue;
       const last = index === children.length - 1;
       const end = last && stringEnds.has(parent.type) ? undefined : child.position?.end.offset;
       child.value = typography(
@@ -125,7 +128,7 @@ function walk(parent: Parent, source: string, symbols: Symbols): void {
 /** Applies the substitutions to one text node; `following` is the source right after it. */
 function typography(node: Text, following: string, escaped: Set<number>, symbols: Symbols): string {
   const value = node.value;
-  if (!/["'.<>-]/.test(value)) return value;
+  if (!SUBSTITUTED.test(value)) return value;
   const at = (index: number): string =>
     index < value.length ? value[index] : (following[index - value.length] ?? '');
   /**
