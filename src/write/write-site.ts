@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { promises as fs, linkSync, lstatSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, promises as fs, linkSync, lstatSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { type FileStamp, stampOf } from '../read/file-stamps.js';
 import { sameStamp } from '../render/cache/build-record.js';
@@ -65,7 +65,7 @@ export class SiteStaging {
   private inFlight = 0;
   private idle: (() => void) | null = null;
   private failure: unknown = null;
-  private readonly previous: Promise<string | null>;
+  private readonly previous: string | null;
   private finished = false;
 
   constructor(
@@ -74,7 +74,7 @@ export class SiteStaging {
   ) {
     this.folder = `${stagingPrefix(destination)}${TMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`;
     mkdirSync(this.folder, { recursive: true });
-    this.previous = exists(destination).then((found) => (found ? destination : null));
+    this.previous = existsSync(destination) ? destination : null;
   }
 
   /** Writes one page's file in the background; a failure is reported by `writeSite`. */
@@ -86,6 +86,10 @@ export class SiteStaging {
       return;
     }
     this.staged.set(outputPath, content);
+    // The same bytes as the current site's file: linked at once, in this thread. Reading back a
+    // file the last build wrote is a few system calls; through the thread pool it cost this
+    // thread ~0.15 ms a page (4,000-page bench site). Anything else is written in the background.
+    if (this.previous && !isKept(outputPath, this.keepFiles) && this.linkSame(outputPath, content)) return;
     this.queue.push({ outputPath, content });
     this.pump();
   }
@@ -109,15 +113,31 @@ export class SiteStaging {
 
   private async writeOne(file: { outputPath: string; content: string }): Promise<void> {
     const target = path.join(this.folder, file.outputPath);
-    const dir = path.dirname(target);
-    if (!this.dirs.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      this.dirs.add(dir);
-    }
-    const previous = await this.previous;
-    if (previous && !isKept(file.outputPath, this.keepFiles) && (await linkIfSame(previous, file, target)))
-      return;
+    this.ensureDir(path.dirname(target));
     await fs.writeFile(target, file.content);
+  }
+
+  /** Links the current site's file when it holds exactly `content`; false when it does not. */
+  private linkSame(outputPath: string, content: string): boolean {
+    const current = path.join(this.previous as string, outputPath);
+    const target = path.join(this.folder, outputPath);
+    try {
+      const stat = lstatSync(current);
+      if (!stat.isFile() || stat.size !== Buffer.byteLength(content)) return false;
+      if (!readFileSync(current).equals(Buffer.from(content))) return false;
+      this.ensureDir(path.dirname(target));
+      linkSync(current, target);
+      return true;
+    } catch {
+      // Missing, unreadable, or a file system without hard links: written instead.
+      return false;
+    }
+  }
+
+  private ensureDir(dir: string): void {
+    if (this.dirs.has(dir)) return;
+    mkdirSync(dir, { recursive: true });
+    this.dirs.add(dir);
   }
 
   /** Waits for the writes in progress; throws the first that failed. */
