@@ -266,7 +266,8 @@ async function buildSite(
     notReplayed = replay.reason;
   }
   // Loaded only now: Liquid, unified and micromark are most of the start-up time of a replay.
-  const [{ pageRenderer }, { createRenderContext }, { renderPages }] = await Promise.all([
+  // Not waited for until the site is read: the loading and the reading overlap.
+  const renderModules = Promise.all([
     import('./render/page-renderer.js'),
     import('./render/render-context.js'),
     import('./render/render-pages.js'),
@@ -283,6 +284,7 @@ async function buildSite(
     for (let i = workersFor(files, options.jobs ?? 'auto'); i > 0; i--)
       prestarted.push(prestartRenderWorker());
   });
+  const [{ pageRenderer }, { createRenderContext }, { renderPages }] = await renderModules;
   lap('read');
   diagnostics.push(...source.diagnostics);
   for (const generator of registry.generators) {
