@@ -2,7 +2,7 @@ import type { MappedLayout } from '../check/collect-page-facts.js';
 import { deepMerge } from '../config/front-matter-defaults.js';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import { liquidDiagnostic } from './liquid/liquid-diagnostic.js';
-import { renderWithOutputMap } from './liquid/output-map.js';
+import { renderLiquid, renderWithOutputMap } from './liquid/output-map.js';
 import { RENDER_STATE, type RenderState } from './liquid/render-state.js';
 import type { RenderContext } from './render-context.js';
 import type { RenderablePage } from './site-snapshot.js';
@@ -78,7 +78,7 @@ export async function applyLayouts(
         maps.push({ file: layout.path, map });
         html = map.output;
       } else {
-        html = (await ctx.liquid.render(templates, scope)) as string;
+        html = await renderLiquid(ctx.liquid, templates, scope);
       }
     } catch (error) {
       diagnostics.push(liquidDiagnostic(error, layout.path, layout.bodyLine));

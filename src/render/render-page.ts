@@ -7,7 +7,7 @@ import { diagnostic } from '../diagnostics.js';
 import { applyLayouts } from './apply-layouts.js';
 import { trackSiteReads } from './cache/track-site-reads.js';
 import { liquidDiagnostic } from './liquid/liquid-diagnostic.js';
-import { type MappedOutput, renderWithOutputMap } from './liquid/output-map.js';
+import { type MappedOutput, renderLiquid, renderWithOutputMap } from './liquid/output-map.js';
 import { RENDER_STATE, type RenderState } from './liquid/render-state.js';
 import { markdownLimitProblem } from './markdown/markdown-limits.js';
 import { type MarkdownMessage, renderMarkdown, renderMarkdownTree } from './markdown/render-markdown.js';
@@ -149,7 +149,7 @@ async function startPage(page: RenderablePage, ctx: RenderContext): Promise<Page
       const templates = ctx.liquid.parse(source.body, source.path);
       body = ctx.collectFacts
         ? await renderWithOutputMap(ctx.liquid, templates, scope, true)
-        : { output: (await ctx.liquid.render(templates, scope)) as string, segments: [] };
+        : { output: await renderLiquid(ctx.liquid, templates, scope), segments: [] };
     } catch (error) {
       diagnostics.push(liquidDiagnostic(error, source.path, source.bodyLine));
       return { html: null, diagnostics, dependencies: [...state.dependencies] };

@@ -21,6 +21,6 @@ describe('site plugins (_plugins/*.mjs)', () => {
       plugins: [(api) => api.addFilter('reverse_words', () => 'overridden')],
     });
     expect(result.diagnostics).toEqual([]);
-    expect(readOut(dest, 'tag-filter.html')).toBe('QUIET WORDS|overridden\n');
+    expect(readOut(dest, 'tag-filter.html')).toBe('QUIET WORDS|overridden|AWAITED\n');
   });
 });

@@ -4,6 +4,7 @@ import type { LiquidLimits } from '../../config/site-config.js';
 export type TagImpl = Parameters<Liquid['registerTag']>[1];
 
 import { type FilterSite, jekyllFilters } from './jekyll-filters.js';
+import { renderSynchronously } from './output-map.js';
 import { HighlightTag } from './tag-highlight.js';
 import { IncludeRelativeTag, IncludeTag } from './tag-include.js';
 import { LinkTag } from './tag-link.js';
@@ -64,5 +65,9 @@ export function createLiquid(setup: LiquidSetup): Liquid {
   for (const [name, impl] of Object.entries(jekyllFilters(setup.site))) liquid.registerFilter(name, impl);
   for (const [name, impl] of Object.entries(setup.tags ?? {})) liquid.registerTag(name, impl);
   for (const [name, impl] of Object.entries(setup.filters ?? {})) liquid.registerFilter(name, impl);
+  // Our tags and filters never wait for anything; a plugin's may return promises.
+  if (!Object.keys(setup.tags ?? {}).length && !Object.keys(setup.filters ?? {}).length) {
+    renderSynchronously(liquid);
+  }
   return liquid;
 }

@@ -8,6 +8,7 @@ import {
   TokenKind,
   toPromise,
   toValue,
+  toValueSync,
 } from 'liquidjs';
 import type { IncludeFrame } from './liquid-diagnostic.js';
 import { type LiquidProblem, RENDER_STATE, type RenderState } from './render-state.js';
@@ -230,6 +231,28 @@ function reportUnknownFilters(liquid: Liquid): void {
   });
 }
 
+const synchronous = new WeakSet<Liquid>();
+
+/**
+ * Marks an engine whose tags and filters never return a promise (no plugin added any): its
+ * templates are rendered synchronously. liquidjs' asynchronous render makes a promise of every
+ * step of every tag; the synchronous one does the same work without them.
+ */
+export function renderSynchronously(liquid: Liquid): void {
+  synchronous.add(liquid);
+}
+
+export function rendersSynchronously(liquid: Liquid): boolean {
+  return synchronous.has(liquid);
+}
+
+/** `liquid.render`, synchronous when the engine allows it. */
+export async function renderLiquid(liquid: Liquid, templates: Template[], scope: object): Promise<string> {
+  return (
+    rendersSynchronously(liquid) ? liquid.renderSync(templates, scope) : await liquid.render(templates, scope)
+  ) as string;
+}
+
 /**
  * Renders parsed templates like `liquid.render`, and returns the output with its source map.
  * `enableOutputMaps` must have been called on the engine. With `strict`, undefined variables
@@ -241,9 +264,12 @@ export async function renderWithOutputMap(
   scope: object,
   strict = false,
 ): Promise<MappedOutput> {
-  const ctx = new Context(scope, liquid.options, { sync: false, strictVariables: strict });
+  const sync = rendersSynchronously(liquid);
+  const ctx = new Context(scope, liquid.options, { sync, strictVariables: strict });
   const emitter = new RecordingEmitter();
-  await toPromise(liquid.renderer.renderTemplates(templates, ctx, emitter));
+  const rendering = liquid.renderer.renderTemplates(templates, ctx, emitter);
+  if (sync) toValueSync(rendering);
+  else await toPromise(rendering);
   return { output: emitter.buffer, segments: emitter.segments };
 }
 

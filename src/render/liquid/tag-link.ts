@@ -17,7 +17,11 @@ export class LinkTag extends Tag {
   *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
     const state = (ctx.environments as Record<symbol, RenderState>)[RENDER_STATE];
     let target = this.target;
-    if (target.includes('{{')) target = (yield this.liquid.parseAndRender(target, ctx.getAll())) as string;
+    if (target.includes('{{')) {
+      target = ctx.sync
+        ? this.liquid.parseAndRenderSync(target, ctx.getAll())
+        : ((yield this.liquid.parseAndRender(target, ctx.getAll())) as string);
+    }
     const relPath = target.replace(/^\/+/, '');
     state.dependencies.add(`link:${relPath}`);
     const url = state.source.urlOf(relPath);
