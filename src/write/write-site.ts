@@ -46,7 +46,11 @@ export async function writeSite(
   }
 }
 
-/** Files a staging folder writes at once; more gains nothing on one disk and holds more open files. */
+/**
+ * Files a staging folder writes at once, through the thread pool: this thread hands out the next
+ * ones only between pages it renders, so a short queue left the disk idle (16 gave a 1.7 s write
+ * stage on a slow disk, 64 one of 0.05 s).
+ */
 const STAGING_IN_FLIGHT = 64;
 
 /**

@@ -1,8 +1,8 @@
 // Worker thread entry: renders pages of the snapshot it was started with. The snapshot arrives
-// once, as workerData or the first message (structured clone keeps shared objects shared; packed so that each page's
-// text is cloned once, snapshot-transfer.ts); then each message names page indices to render and
-// gets their results back in the same order. Markdown conversions are marked on the clock the
-// pool watches (markdown-clock.ts) instead of run under a vm watchdog.
+// once, as workerData or the first message (structured clone keeps shared objects shared; packed
+// so that each page's text is cloned once, snapshot-transfer.ts); then each message names page
+// indices to render and gets their results back in the same order. Markdown conversions are
+// marked on the clock the pool watches (markdown-clock.ts) instead of run under a vm watchdog.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Diagnostic } from '../../diagnostics.js';
 import { createPluginRegistry } from '../../plugin-api.js';
