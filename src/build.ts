@@ -33,7 +33,7 @@ import { readsBuildTime } from './render/cache/build-record.js';
 import { sha256 } from './render/cache/dependency-hasher.js';
 import { siteCacheKey } from './render/cache/page-key.js';
 import type { OnRendered, PageRebuild } from './render/render-pages.js';
-import { type Jobs, workersFor } from './render/render-threads.js';
+import { type Jobs, renderPlan } from './render/render-threads.js';
 import {
   createSnapshot,
   isRedirect,
@@ -283,7 +283,7 @@ async function buildSite(
     !(cacheOn && existsSync(path.join(config.source, PAGE_CACHE_FILE)));
   const source = await readSite(config, [config.destination], (files) => {
     if (!mayPrestart) return;
-    for (let i = workersFor(files, options.jobs ?? 'auto'); i > 0; i--)
+    for (let i = renderPlan(files, options.jobs ?? 'auto').workers; i > 0; i--)
       prestarted.push(prestartRenderWorker());
   });
   const [{ pageRenderer }, { createRenderContext }, { renderPages }] = await renderModules;

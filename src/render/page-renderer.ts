@@ -1,7 +1,7 @@
 import type { RenderContext } from './render-context.js';
 import { renderPageBatch } from './render-page.js';
 import { type OnRendered, type PageRenderer, renderInThread } from './render-pages.js';
-import { type Jobs, maxThreads, threadsFor, workersFor } from './render-threads.js';
+import { type Jobs, renderPlan } from './render-threads.js';
 import type { SiteSnapshot } from './site-snapshot.js';
 import type { PrestartedWorker } from './worker/prestart-worker.js';
 import { startRenderPool } from './worker/render-pool.js';
@@ -31,7 +31,7 @@ export async function pageRenderer(
   let pool: Awaited<ReturnType<typeof startRenderPool>> | undefined;
   return {
     render: async (pages) => {
-      const workers = workersFor(pages.length, options.jobs);
+      const { workers, here } = renderPlan(pages.length, options.jobs);
       if (workers === 0) return inThread(pages);
       // N threads: N - 1 workers and this one. A single job still goes to a worker, which keeps
       // the render's garbage apart from the results held here: 7% faster than rendering here, for
@@ -41,9 +41,7 @@ export async function pageRenderer(
         workers,
         options.collectFacts,
         options.onRendered,
-        threadsFor(pages.length, options.jobs, maxThreads(options.jobs)) > 1
-          ? (batch) => renderPageBatch(batch, ctx)
-          : undefined,
+        here ? (batch) => renderPageBatch(batch, ctx) : undefined,
         options.prestarted,
       );
       return pool.render(pages);

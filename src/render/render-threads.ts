@@ -19,17 +19,15 @@ export const WORKER_MIN_PAGES = 200;
 /** How many threads render: a number, or `auto` (one per core, for batches large enough). */
 export type Jobs = number | 'auto';
 
-/** Render workers a batch of `pages` gets: none when this thread renders it alone. */
-export function workersFor(pages: number, jobs: Jobs): number {
-  const threads = threadsFor(pages, jobs, maxThreads(jobs));
+/**
+ * Who renders a batch of `pages`: `workers` worker threads (0: this thread alone), and whether
+ * this thread renders beside them (`here`; with one thread in all, that thread is a worker).
+ */
+export function renderPlan(pages: number, jobs: Jobs): { workers: number; here: boolean } {
+  const threads = threadsFor(pages, jobs, jobs === 'auto' ? availableParallelism() : jobs);
   const explicit = jobs !== 'auto' && threads > 1;
-  if (!explicit && pages < WORKER_MIN_PAGES) return 0;
-  return Math.max(1, threads - 1);
-}
-
-/** Threads `jobs` allows at most: one per core for `auto`. */
-export function maxThreads(jobs: Jobs): number {
-  return jobs === 'auto' ? availableParallelism() : jobs;
+  if (!explicit && pages < WORKER_MIN_PAGES) return { workers: 0, here: true };
+  return { workers: Math.max(1, threads - 1), here: threads > 1 };
 }
 
 /** Threads worth using for a batch of `pages`: an explicit N needs 4 pages a thread, `auto` more. */

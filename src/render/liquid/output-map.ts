@@ -242,7 +242,7 @@ export function renderSynchronously(liquid: Liquid): void {
   synchronous.add(liquid);
 }
 
-export function rendersSynchronously(liquid: Liquid): boolean {
+function rendersSynchronously(liquid: Liquid): boolean {
   return synchronous.has(liquid);
 }
 

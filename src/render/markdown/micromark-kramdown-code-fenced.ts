@@ -116,10 +116,7 @@ function tokenizeClosed(this: TokenizeContext, effects: Effects, ok: State, nok:
       effects.exit('lineEnding');
       return lineStart;
     }
-    if (!open) {
-      effects.enter('data');
-      open = true;
-    }
+    openData();
     consumeRun(effects, code);
     return restOfLine;
   }
@@ -158,12 +155,16 @@ function tokenizeClosed(this: TokenizeContext, effects: Effects, ok: State, nok:
   }
 
   function consume(code: Code, next: State): State {
+    openData();
+    effects.consume(code);
+    return next;
+  }
+
+  function openData(): void {
     if (!open) {
       effects.enter('data');
       open = true;
     }
-    effects.consume(code);
-    return next;
   }
 
   function close(): void {
