@@ -56,8 +56,9 @@ async function answer(request: WorkerRequest): Promise<void> {
   }
 }
 
-// The pool keeps two requests queued here, so this thread never waits for the next one; they are
-// answered one after the other, so the clock always names the page being rendered.
+// The pool keeps several requests queued here (REQUESTS_PER_WORKER, render-pool.ts), so this thread
+// never waits for the next one; they are answered one after the other, so the clock always names
+// the page being rendered.
 let queue = Promise.resolve();
 parentPort?.on('message', (request: WorkerRequest) => {
   queue = queue.then(() => answer(request));
