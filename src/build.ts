@@ -45,6 +45,7 @@ import {
   endPrestarted,
   type PrestartedWorker,
   prestartRenderWorker,
+  sendSnapshotEarly,
 } from './render/worker/prestart-worker.js';
 import { GALLEY_VERSION } from './version.js';
 import { destinationProblem } from './write/destination-guard.js';
@@ -266,7 +267,8 @@ async function buildSite(
     notReplayed = replay.reason;
   }
   // Loaded only now: Liquid, unified and micromark are most of the start-up time of a replay.
-  // Not waited for until the site is read: the loading and the reading overlap.
+  // Not waited for until the snapshot is made (and sent to early workers): the loading overlaps
+  // the reading, and the workers do not wait for this thread's compiling.
   const renderModules = Promise.all([
     import('./render/page-renderer.js'),
     import('./render/render-context.js'),
@@ -286,7 +288,6 @@ async function buildSite(
     for (let i = renderPlan(files, options.jobs ?? 'auto').workers; i > 0; i--)
       prestarted.push(prestartRenderWorker());
   });
-  const [{ pageRenderer }, { createRenderContext }, { renderPages }] = await renderModules;
   lap('read');
   diagnostics.push(...source.diagnostics);
   for (const generator of registry.generators) {
@@ -337,6 +338,9 @@ async function buildSite(
   for (const page of renderable) page.vars = { ...page.vars, ...nav.pageVars(page) };
   const now = options.now ?? sourceDateEpoch() ?? new Date();
   const snapshot = createSnapshot(source, renderable, nav.site, now);
+  // The workers started early get the snapshot before this thread waits for the renderer.
+  sendSnapshotEarly(prestarted, snapshot, check);
+  const [{ pageRenderer }, { createRenderContext }, { renderPages }] = await renderModules;
   const ctx = createRenderContext(snapshot, registry, { collectFacts: check });
   lap('prepare');
 

@@ -2,6 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
+import { resolveConfig } from '../../src/config/resolve-config.js';
+import { pageLocation } from '../../src/generate/page-url.js';
+import { buildNav } from '../../src/nav/build-nav.js';
+import { readConfigFiles } from '../../src/read/read-config.js';
+import { readSite } from '../../src/read/read-site.js';
+import { createSnapshot, pageVars, type RenderablePage } from '../../src/render/site-snapshot.js';
+import { prestartRenderWorker, sendSnapshotEarly } from '../../src/render/worker/prestart-worker.js';
+import { startRenderPool } from '../../src/render/worker/render-pool.js';
 import { hashTree, listTree } from '../build/helpers.js';
 import { galleyProcess, workspace } from './workspace.js';
 
@@ -45,4 +53,34 @@ describe('render workers started while the site is read', () => {
     expect(listTree(path.join(ws.root, 'early')).filter((f) => f.endsWith('.html'))).toHaveLength(240);
     expect(hashTree(path.join(ws.root, 'early'))).toBe(hashTree(path.join(ws.root, 'alone')));
   }, 90_000);
+
+  it('a worker sent the snapshot early and ready before the pool asks still renders for the pool', async () => {
+    const files: Record<string, string> = { '_config.yml': 'title: t\n' };
+    for (let i = 0; i < 6; i++) files[`p${i}.md`] = `---\ntitle: P${i}\n---\nBody of page ${i}.\n`;
+    const ws = workspace(null, files);
+    const read = await readConfigFiles(undefined, ws.site, ws.site);
+    const { config } = resolveConfig(read.documents, ws.site, { themeDir: null });
+    const site = await readSite(config, [config.destination]);
+    const pages: RenderablePage[] = [];
+    for (const page of site.pages) {
+      const location = pageLocation(page, config);
+      if (!('error' in location)) pages.push({ source: page, ...location, vars: pageVars(page, location.url) });
+    }
+    const nav = buildNav(pages, config, site.dataTexts);
+    const snapshot = createSnapshot(site, pages, nav.site, new Date(Date.UTC(2026, 0, 2)));
+    const early = prestartRenderWorker();
+    sendSnapshotEarly([early], snapshot, false);
+    // The worker has said it is ready before any pool listens (a build's main thread may still be
+    // loading the renderer then); the pool that takes it must not wait for that message again.
+    await early.sent?.ready;
+    const pool = await startRenderPool(snapshot, 1, false, undefined, undefined, [early]);
+    try {
+      const rendered = await pool.render(snapshot.pages);
+      expect(rendered.map((r) => r.html?.match(/Body of page \d/)?.[0])).toEqual(
+        [0, 1, 2, 3, 4, 5].map((i) => `Body of page ${i}`),
+      );
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
 });

@@ -2,15 +2,67 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { SiteSnapshot } from '../site-snapshot.js';
+import { createMarkdownClock } from './markdown-clock.js';
+import { type PackedSnapshot, packSnapshot } from './snapshot-transfer.js';
 
 /**
  * A render worker started before the site is read, so that loading the renderer (~0.3 s) overlaps
- * the read; `startRenderPool` sends it the snapshot. One the pool does not take must be ended with
- * `endPrestarted`. `ended` is set when it failed or exited meanwhile.
+ * the read; `sendSnapshotEarly` or `startRenderPool` sends it the snapshot. One the pool does not
+ * take must be ended with `endPrestarted`. `ended` is set when it failed or exited meanwhile.
  */
 export interface PrestartedWorker {
   worker: Worker;
   ended: Error | null;
+  /** What `sendSnapshotEarly` sent it: the worker's first message, so the pool sends none. */
+  sent?: EarlySnapshot;
+}
+
+/** The snapshot a worker was sent early, as packed for it, and the clock it marks its pages on. */
+export interface EarlySnapshot {
+  snapshot: SiteSnapshot;
+  packed: PackedSnapshot;
+  collectFacts: boolean;
+  clock: SharedArrayBuffer;
+  /** Settles when the worker says it is ready (listened for from the start: it may say so at once). */
+  ready: Promise<void>;
+}
+
+/**
+ * Sends the snapshot to the workers started early as soon as it exists, before this thread
+ * compiles the renderer it renders with itself: on the 4,000-page bench site they started
+ * rendering ~0.2 s sooner than when the pool sent it. Packed once for all of them.
+ */
+export function sendSnapshotEarly(
+  workers: readonly PrestartedWorker[],
+  snapshot: SiteSnapshot,
+  collectFacts: boolean,
+): void {
+  const waiting = workers.filter((w) => !w.ended && !w.sent);
+  if (waiting.length === 0) return;
+  const packed = packSnapshot(snapshot);
+  for (const w of waiting) {
+    const clock = createMarkdownClock();
+    const ready = whenReady(w.worker);
+    // Awaited by the pool that takes the worker; one no pool takes is ended.
+    ready.catch(() => undefined);
+    w.worker.postMessage({ init: { packed, collectFacts, clock } });
+    w.sent = { snapshot, packed, collectFacts, clock, ready };
+  }
+}
+
+/** Settles when `worker` sends its first message (ready), or fails when it errs or exits first. */
+export function whenReady(worker: Worker): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const exited = (code: number) => reject(new Error(`render worker exited while starting (code ${code})`));
+    worker.once('message', () => {
+      worker.off('exit', exited);
+      resolve();
+    });
+    worker.once('error', reject);
+    // A worker that ends before it is ready (a plugin calling process.exit) would leave this waiting.
+    worker.once('exit', exited);
+  });
 }
 
 export function prestartRenderWorker(): PrestartedWorker {

@@ -4,7 +4,7 @@ import { markdownFailure, type RenderedPage } from '../render-page.js';
 import type { OnRendered } from '../render-pages.js';
 import type { RenderablePage, SiteSnapshot } from '../site-snapshot.js';
 import { clockPage, createMarkdownClock, isOverdue } from './markdown-clock.js';
-import { newRenderWorker, type PrestartedWorker } from './prestart-worker.js';
+import { newRenderWorker, type PrestartedWorker, whenReady } from './prestart-worker.js';
 import { shareRepeatedStrings } from './share-strings.js';
 import { packSnapshot } from './snapshot-transfer.js';
 import type { WorkerReply } from './worker-messages.js';
@@ -58,31 +58,30 @@ export async function startRenderPool(
   renderHere?: (pages: readonly RenderablePage[]) => Promise<RenderedPage[]>,
   prestarted: readonly PrestartedWorker[] = [],
 ): Promise<RenderPool> {
-  // Packed once: a worker replacing a stopped one gets the same.
-  const packed = packSnapshot(snapshot);
+  const sentAlready = (early: PrestartedWorker | undefined) =>
+    early?.sent?.snapshot === snapshot && early.sent.collectFacts === collectFacts ? early.sent : undefined;
+  // Packed once (or taken from the early workers): a worker replacing a stopped one gets the same.
+  const packed = prestarted.map(sentAlready).find(Boolean)?.packed ?? packSnapshot(snapshot);
   const unused = [...prestarted];
   const spawn = async (): Promise<PoolWorker> => {
-    const clock = createMarkdownClock();
+    let early = unused.shift();
+    if (early?.ended) throw early.ended;
+    const sent = sentAlready(early);
+    if (early?.sent && !sent) {
+      // Sent another snapshot: of no use here (a build sends one), and a second init would be
+      // taken for a request.
+      void early.worker.terminate();
+      early = undefined;
+    }
+    const clock = sent?.clock ?? createMarkdownClock();
     const init = { packed, collectFacts, clock };
     // No `resourceLimits`: a 12 MiB young generation cut the 4,000-page bench site's peak by
     // ~85 MiB but cost 13% wall time (20.8 s against 18.4 s, medians of 3); `--jobs 1` lowers
     // memory more cheaply (21.5 s, 360 MiB).
-    const early = unused.shift();
-    if (early?.ended) throw early.ended;
     const worker = early?.worker ?? newRenderWorker(init);
     // A worker started early has loaded the renderer meanwhile and waits for the snapshot.
-    if (early) worker.postMessage({ init });
-    await new Promise<void>((resolve, reject) => {
-      const exited = (code: number) =>
-        reject(new Error(`render worker exited while starting (code ${code})`));
-      worker.once('message', () => {
-        worker.off('exit', exited);
-        resolve();
-      });
-      worker.once('error', reject);
-      // A worker that ends before it is ready (a plugin calling process.exit) would leave this waiting.
-      worker.once('exit', exited);
-    });
+    if (early && !sent) worker.postMessage({ init });
+    await (sent?.ready ?? whenReady(worker));
     return { worker, clock, pending: new Set() };
   };
   // Slots of workers; a stopped worker's slot gets a new one (a promise while it starts).
