@@ -178,15 +178,15 @@ function collectElements(
   include: (offset: number | undefined) => boolean,
   facts: PageFacts,
 ): void {
-  const visit = (node: Nodes): void => {
-    if (node.type === 'element') {
-      const offset = node.position?.start.offset;
-      if (include(offset)) collectElement(node, map, where, facts);
-      if (node.tagName === 'template') return;
+  // Only elements are visited: the other nodes (mostly text) hold no facts and no elements.
+  const visitChildren = (node: Root | Element): void => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (include(child.position?.start.offset)) collectElement(child, map, where, facts);
+      if (child.tagName !== 'template') visitChildren(child);
     }
-    if ('children' in node) for (const child of node.children) visit(child as Nodes);
   };
-  visit(tree);
+  visitChildren(tree);
 }
 
 function collectElement(
