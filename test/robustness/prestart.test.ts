@@ -64,7 +64,8 @@ describe('render workers started while the site is read', () => {
     const pages: RenderablePage[] = [];
     for (const page of site.pages) {
       const location = pageLocation(page, config);
-      if (!('error' in location)) pages.push({ source: page, ...location, vars: pageVars(page, location.url) });
+      if (!('error' in location))
+        pages.push({ source: page, ...location, vars: pageVars(page, location.url) });
     }
     const nav = buildNav(pages, config, site.dataTexts);
     const snapshot = createSnapshot(site, pages, nav.site, new Date(Date.UTC(2026, 0, 2)));
