@@ -83,17 +83,26 @@ export async function endPrestarted(workers: readonly PrestartedWorker[]): Promi
   await Promise.all(workers.map((w) => w.worker.terminate()));
 }
 
+/**
+ * A render worker's young generation (V8's default is 48 MiB): a render allocates several MiB of
+ * short-lived trees per page, and a larger nursery collects them less often for less copying. On
+ * the 4,000-page bench site, 96 MiB made cold builds 3-5% faster for ~28 MiB more peak memory
+ * per worker (384 MiB at 2 jobs, under Eleventy's ~410); 64 MiB gained less.
+ */
+const WORKER_YOUNG_GENERATION_MB = 96;
+
 /** A render worker; without `init` it waits for a message `{ init }` before it gets ready. */
 export function newRenderWorker(init: object | undefined): Worker {
   const script = new URL(`./render-worker${sourceExtension()}`, import.meta.url);
   const workerData = init ? { init } : {};
+  const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
   // Under the test runner the sources are TypeScript: the worker registers tsx, then loads them.
   return sourceExtension() === '.ts'
     ? new Worker(
         `import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script.href)}); });`,
-        { eval: true, execArgv: [], workerData },
+        { eval: true, execArgv: [], workerData, resourceLimits },
       )
-    : new Worker(script, { workerData });
+    : new Worker(script, { workerData, resourceLimits });
 }
 
 /** URL of tsx's ESM loader API (a dev dependency; only the TypeScript sources need it). */
