@@ -110,6 +110,7 @@ function walk(parent: Parent, source: string, symbols: Symbols): void {
     // Text of an HTML element converted by html_to_native is HTML text, which kramdown leaves as is.
     if (child.data && 'kramdownHtmlText' in child.data) continue;
     if (child.type === 'text') {
+      // Tested before the escaped offsets and the following text are worked out for it.
       if (!SUBSTITUTED.test(child.value)) continue;
       const last = index === children.length - 1;
       const end = last && stringEnds.has(parent.type) ? undefined : child.position?.end.offset;
@@ -125,10 +126,12 @@ function walk(parent: Parent, source: string, symbols: Symbols): void {
   }
 }
 
-/** Applies the substitutions to one text node; `following` is the source right after it. */
+/**
+ * Applies the substitutions to one text node that has something to substitute (`walk` tests
+ * `SUBSTITUTED` first); `following` is the source right after it.
+ */
 function typography(node: Text, following: string, escaped: Set<number>, symbols: Symbols): string {
   const value = node.value;
-  if (!SUBSTITUTED.test(value)) return value;
   const at = (index: number): string =>
     index < value.length ? value[index] : (following[index - value.length] ?? '');
   /**

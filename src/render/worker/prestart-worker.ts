@@ -87,7 +87,8 @@ export async function endPrestarted(workers: readonly PrestartedWorker[]): Promi
  * A render worker's young generation (V8's default is 48 MiB): a render allocates several MiB of
  * short-lived trees per page, and a larger nursery collects them less often for less copying. On
  * the 4,000-page bench site, 96 MiB made cold builds 3-5% faster for ~28 MiB more peak memory
- * per worker (384 MiB at 2 jobs, under Eleventy's ~410); 64 MiB gained less.
+ * per worker (384 MiB at 2 jobs, under Eleventy's ~410); 64 MiB gained less. A 12 MiB one cut
+ * the peak by ~85 MiB but cost 13% wall time; `--jobs 1` lowers memory more cheaply.
  */
 const WORKER_YOUNG_GENERATION_MB = 96;
 

@@ -75,9 +75,6 @@ export async function startRenderPool(
     }
     const clock = sent?.clock ?? createMarkdownClock();
     const init = { packed, collectFacts, clock };
-    // The worker's young generation is set in newRenderWorker (larger than V8's default); a
-    // 12 MiB one cut the 4,000-page bench site's peak by ~85 MiB but cost 13% wall time, and
-    // `--jobs 1` lowers memory more cheaply.
     const worker = early?.worker ?? newRenderWorker(init);
     // A worker started early has loaded the renderer meanwhile and waits for the snapshot.
     if (early && !sent) worker.postMessage({ init });

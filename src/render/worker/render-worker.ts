@@ -18,7 +18,7 @@ interface WorkerInit {
   collectFacts: boolean;
   clock: SharedArrayBuffer;
 }
-// Started with the snapshot, or early (render-pool.ts prestartRenderWorker): the modules above
+// Started with the snapshot, or early (prestart-worker.ts): the modules above
 // load while the main thread reads the site, then the snapshot comes as the first message.
 const { packed, collectFacts, clock } =
   (workerData as { init?: WorkerInit }).init ??
